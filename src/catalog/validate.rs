@@ -1,0 +1,507 @@
+//! Turns parsed files into a `Catalog`, or into every error found, each pointing at a file, a
+//! line and a field. All checks run on all files so that one pass reports everything.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::error::{CatalogError, Located};
+use super::raw::{RawCategories, RawCategory, RawPaper};
+use super::{Catalog, Category, Paper, Source};
+use crate::suggest::closest;
+
+/// The file name that holds categories rather than a paper, wherever it sits in the catalog.
+pub const CATEGORIES_FILE: &str = "categories.toml";
+
+struct Parsed<'a, T> {
+    loc: Located<'a>,
+    raw: T,
+}
+
+pub fn build(sources: &[Source]) -> Result<Catalog, Vec<CatalogError>> {
+    let mut errors = Vec::new();
+    let mut category_files = Vec::new();
+    let mut paper_files = Vec::new();
+    for source in sources {
+        let loc = Located {
+            path: &source.path,
+            text: &source.text,
+        };
+        if source.path.rsplit(['/', '\\']).next() == Some(CATEGORIES_FILE) {
+            match toml::from_str::<RawCategories>(&source.text) {
+                Ok(raw) => category_files.push(Parsed { loc, raw }),
+                Err(err) => errors.push(loc.toml_error(&err)),
+            }
+        } else {
+            match toml::from_str::<RawPaper>(&source.text) {
+                Ok(raw) => paper_files.push(Parsed { loc, raw }),
+                Err(err) => errors.push(loc.toml_error(&err)),
+            }
+        }
+    }
+
+    let categories = check_categories(&category_files, &mut errors);
+    let papers = check_papers(&paper_files, &categories, &mut errors);
+
+    if errors.is_empty() {
+        Ok(Catalog::new(categories, papers))
+    } else {
+        errors.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        Err(errors)
+    }
+}
+
+fn check_categories(
+    files: &[Parsed<RawCategories>],
+    errors: &mut Vec<CatalogError>,
+) -> Vec<Category> {
+    let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
+    let mut accepted: Vec<(&Located, &RawCategory)> = Vec::new();
+    for file in files {
+        for raw in &file.raw.category {
+            let loc = &file.loc;
+            check_id(loc, &raw.id, errors);
+            check_text(loc, "name", &raw.name, Lines::One, errors);
+            check_text(loc, "description", &raw.description, Lines::One, errors);
+            if let Some((path, line)) = seen.get(raw.id.get_ref().as_str()) {
+                errors.push(loc.error(
+                    raw.id.span(),
+                    Some("id"),
+                    format!(
+                        "duplicate category id {:?}: already defined at {path}:{line}",
+                        raw.id.get_ref()
+                    ),
+                ));
+                continue;
+            }
+            let (line, _) = super::error::line_column(loc.text, raw.id.span().start);
+            seen.insert(raw.id.get_ref(), (loc.path, line));
+            accepted.push((loc, raw));
+        }
+    }
+
+    let ids: Vec<&str> = accepted
+        .iter()
+        .map(|(_, raw)| raw.id.get_ref().as_str())
+        .collect();
+    let parents: HashMap<&str, &str> = accepted
+        .iter()
+        .filter_map(|(_, raw)| {
+            Some((
+                raw.id.get_ref().as_str(),
+                raw.parent.as_ref()?.get_ref().as_str(),
+            ))
+        })
+        .collect();
+    for (loc, raw) in &accepted {
+        let Some(parent) = &raw.parent else { continue };
+        if !ids.contains(&parent.get_ref().as_str()) {
+            errors.push(loc.error(
+                parent.span(),
+                Some("parent"),
+                unknown("category", parent.get_ref(), ids.iter().copied()),
+            ));
+        } else if has_cycle(raw.id.get_ref(), &parents) {
+            errors.push(loc.error(
+                parent.span(),
+                Some("parent"),
+                format!("category {:?} would be its own ancestor", raw.id.get_ref()),
+            ));
+        }
+    }
+
+    accepted
+        .into_iter()
+        .map(|(_, raw)| Category {
+            id: raw.id.get_ref().clone(),
+            name: raw.name.get_ref().clone(),
+            description: raw.description.get_ref().clone(),
+            order: *raw.order.get_ref(),
+            parent: raw.parent.as_ref().map(|p| p.get_ref().clone()),
+        })
+        .collect()
+}
+
+fn has_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {
+    let mut current = start;
+    for _ in 0..=parents.len() {
+        match parents.get(current) {
+            Some(&parent) if parent == start => return true,
+            Some(&parent) => current = parent,
+            None => return false,
+        }
+    }
+    true
+}
+
+fn check_papers(
+    files: &[Parsed<RawPaper>],
+    categories: &[Category],
+    errors: &mut Vec<CatalogError>,
+) -> Vec<Paper> {
+    let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
+    let mut accepted = Vec::new();
+    for file in files {
+        let (loc, raw) = (&file.loc, &file.raw);
+        let before = errors.len();
+        check_paper_fields(loc, raw, categories, errors);
+        let id = raw.id.get_ref().as_str();
+        if let Some((path, line)) = seen.get(id) {
+            errors.push(loc.error(
+                raw.id.span(),
+                Some("id"),
+                format!("duplicate paper id {id:?}: already used at {path}:{line}"),
+            ));
+        } else {
+            let (line, _) = super::error::line_column(loc.text, raw.id.span().start);
+            seen.insert(id, (loc.path, line));
+        }
+        if errors.len() == before {
+            accepted.push(file);
+        }
+    }
+
+    let ids: HashSet<&str> = seen.keys().copied().collect();
+    for file in files {
+        let (loc, raw) = (&file.loc, &file.raw);
+        let mut listed = HashSet::new();
+        for related in &raw.related {
+            let target = related.get_ref().as_str();
+            let problem = if target == raw.id.get_ref() {
+                Some("a paper cannot be related to itself".to_owned())
+            } else if !listed.insert(target) {
+                Some(format!("{target:?} is listed twice"))
+            } else if !ids.contains(target) {
+                Some(unknown("paper", target, ids.iter().copied()))
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                errors.push(loc.error(related.span(), Some("related"), message));
+            }
+        }
+    }
+
+    accepted
+        .into_iter()
+        .map(|file| paper_from_raw(&file.loc, &file.raw))
+        .collect()
+}
+
+fn check_paper_fields(
+    loc: &Located,
+    raw: &RawPaper,
+    categories: &[Category],
+    errors: &mut Vec<CatalogError>,
+) {
+    check_id(loc, &raw.id, errors);
+    check_text(loc, "title", &raw.title, Lines::One, errors);
+    check_text(loc, "full_title", &raw.full_title, Lines::One, errors);
+    check_text(loc, "tldr", &raw.tldr, Lines::One, errors);
+    check_text(loc, "body", &raw.body, Lines::Many, errors);
+    check_text(loc, "url", &raw.url, Lines::One, errors);
+    if raw.authors.get_ref().is_empty() {
+        errors.push(loc.error(
+            raw.authors.span(),
+            Some("authors"),
+            "must name at least one author".into(),
+        ));
+    }
+    for author in raw.authors.get_ref() {
+        check_text(loc, "authors", author, Lines::One, errors);
+    }
+    if let Some(venue) = &raw.venue {
+        check_text(loc, "venue", venue, Lines::One, errors);
+    }
+    check_list(loc, "tags", &raw.tags, errors);
+    check_list(loc, "aliases", &raw.aliases, errors);
+
+    let year = *raw.year.get_ref();
+    if !(1940..=2100).contains(&year) {
+        errors.push(loc.error(
+            raw.year.span(),
+            Some("year"),
+            format!("{year} is not a plausible year of publication"),
+        ));
+    }
+    let month = *raw.month.get_ref();
+    if !(1..=12).contains(&month) {
+        errors.push(loc.error(
+            raw.month.span(),
+            Some("month"),
+            format!("{month} is not a month: use 1 to 12"),
+        ));
+    }
+
+    if let Some(arxiv) = &raw.arxiv {
+        if !is_arxiv_id(arxiv.get_ref()) {
+            errors.push(loc.error(
+                arxiv.span(),
+                Some("arxiv"),
+                format!(
+                    "{:?} is not an arXiv id such as \"1706.03762\" (no version, no link)",
+                    arxiv.get_ref()
+                ),
+            ));
+        }
+    }
+    let url = raw.url.get_ref();
+    if !is_web_link(url) {
+        errors.push(loc.error(
+            raw.url.span(),
+            Some("url"),
+            format!(
+                "{url:?} is not a web link: it must start with https:// or http:// and name a host"
+            ),
+        ));
+    } else if let (Some(arxiv), Some(linked)) = (&raw.arxiv, arxiv_id_in_url(url)) {
+        if linked != arxiv.get_ref() {
+            errors.push(loc.error(
+                raw.url.span(),
+                Some("url"),
+                format!(
+                    "links to arXiv {linked} but `arxiv` says {}",
+                    arxiv.get_ref()
+                ),
+            ));
+        }
+    }
+
+    let category = raw.category.get_ref();
+    if !categories.iter().any(|c| &c.id == category) {
+        errors.push(loc.error(
+            raw.category.span(),
+            Some("category"),
+            unknown(
+                "category",
+                category,
+                categories.iter().map(|c| c.id.as_str()),
+            ),
+        ));
+    }
+}
+
+fn paper_from_raw(loc: &Located, raw: &RawPaper) -> Paper {
+    let strings = |list: &[Spanned<String>]| list.iter().map(|s| s.get_ref().clone()).collect();
+    Paper {
+        id: raw.id.get_ref().clone(),
+        title: raw.title.get_ref().clone(),
+        full_title: raw.full_title.get_ref().clone(),
+        authors: strings(raw.authors.get_ref()),
+        year: u16::try_from(*raw.year.get_ref()).expect("validated year"),
+        month: u8::try_from(*raw.month.get_ref()).expect("validated month"),
+        venue: raw.venue.as_ref().map(|v| v.get_ref().clone()),
+        arxiv: raw.arxiv.as_ref().map(|a| a.get_ref().clone()),
+        url: raw.url.get_ref().clone(),
+        category: raw.category.get_ref().clone(),
+        tags: strings(&raw.tags),
+        aliases: strings(&raw.aliases),
+        related: strings(&raw.related),
+        tldr: raw.tldr.get_ref().clone(),
+        body: raw.body.get_ref().clone(),
+        source: loc.path.to_owned(),
+    }
+}
+
+fn unknown<'a>(what: &str, id: &str, known: impl Iterator<Item = &'a str>) -> String {
+    match closest(id, known, 1).first() {
+        Some(near) => format!("no {what} has the id {id:?} (did you mean {near:?}?)"),
+        None => format!("no {what} has the id {id:?}"),
+    }
+}
+
+fn check_id(loc: &Located, id: &Spanned<String>, errors: &mut Vec<CatalogError>) {
+    if !is_slug(id.get_ref()) {
+        errors.push(loc.error(
+            id.span(),
+            Some("id"),
+            format!(
+                "{:?} is not a valid id: use lowercase letters, digits and single hyphens",
+                id.get_ref()
+            ),
+        ));
+    }
+}
+
+fn check_list(
+    loc: &Located,
+    field: &str,
+    items: &[Spanned<String>],
+    errors: &mut Vec<CatalogError>,
+) {
+    let mut seen = HashSet::new();
+    for item in items {
+        check_text(loc, field, item, Lines::One, errors);
+        if !seen.insert(item.get_ref().to_lowercase()) {
+            errors.push(loc.error(
+                item.span(),
+                Some(field),
+                format!("{:?} is listed twice", item.get_ref()),
+            ));
+        }
+    }
+}
+
+#[derive(PartialEq)]
+enum Lines {
+    One,
+    Many,
+}
+
+/// Text reaches the terminal, so it must be free of anything a terminal would interpret.
+fn check_text(
+    loc: &Located,
+    field: &str,
+    value: &Spanned<String>,
+    lines: Lines,
+    errors: &mut Vec<CatalogError>,
+) {
+    let text = value.get_ref();
+    if text.trim().is_empty() {
+        errors.push(loc.error(value.span(), Some(field), "must not be empty".into()));
+        return;
+    }
+    let Some(bad) = text.chars().find(|&c| is_forbidden(c, &lines)) else {
+        return;
+    };
+    let message = match bad {
+        '\t' => "contains a tab character: use spaces".to_owned(),
+        '\n' | '\r' => "must be a single line".to_owned(),
+        c if c.is_control() => format!("contains the control character U+{:04X}", c as u32),
+        c => format!(
+            "contains the invisible bidirectional control U+{:04X}",
+            c as u32
+        ),
+    };
+    errors.push(loc.error(
+        locate_char(loc.text, value.span(), bad),
+        Some(field),
+        message,
+    ));
+}
+
+fn is_forbidden(c: char, lines: &Lines) -> bool {
+    let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    bidi || (c.is_control() && !(c == '\n' && *lines == Lines::Many))
+}
+
+/// Points at the offending character itself when it stands literally in the source; an escaped
+/// one (`\t` in a basic string) is reported at the start of the value.
+fn locate_char(source: &str, span: Range<usize>, bad: char) -> Range<usize> {
+    let start = span.start.min(source.len());
+    let end = span.end.min(source.len());
+    source
+        .get(start..end)
+        .and_then(|slice| slice.find(bad))
+        .map_or(span, |i| start + i..start + i + 1)
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn is_arxiv_id(id: &str) -> bool {
+    let modern = id.split_once('.').is_some_and(|(yymm, number)| {
+        yymm.len() == 4
+            && yymm.bytes().all(|b| b.is_ascii_digit())
+            && (1..=12).contains(&yymm[2..].parse::<u8>().unwrap_or(0))
+            && (4..=5).contains(&number.len())
+            && number.bytes().all(|b| b.is_ascii_digit())
+    });
+    // Before 2007: archive/YYMMNNN, e.g. cs/0112017 or math.GT/0309136.
+    let legacy = id.split_once('/').is_some_and(|(archive, number)| {
+        !archive.is_empty()
+            && archive
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.')
+            && number.len() == 7
+            && number.bytes().all(|b| b.is_ascii_digit())
+    });
+    modern || legacy
+}
+
+fn is_web_link(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && !url.chars().any(char::is_whitespace)
+}
+
+fn arxiv_id_in_url(url: &str) -> Option<&str> {
+    let rest = url.split_once("arxiv.org/")?.1;
+    let id = rest
+        .strip_prefix("abs/")
+        .or_else(|| rest.strip_prefix("pdf/"))?;
+    let id = id.trim_end_matches(".pdf").trim_end_matches('/');
+    // A versioned link (…v2) still names the same paper.
+    let unversioned = match id.rfind('v') {
+        Some(i) if i > 0 && id[i + 1..].bytes().all(|b| b.is_ascii_digit()) && i + 1 < id.len() => {
+            &id[..i]
+        }
+        _ => id,
+    };
+    Some(unversioned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arxiv_ids_old_and_new_are_recognised() {
+        for good in ["1706.03762", "2104.00001", "cs/0112017", "math.GT/0309136"] {
+            assert!(is_arxiv_id(good), "{good}");
+        }
+        for bad in [
+            "1706.03762v2",
+            "17.06.03762",
+            "1713.03762",
+            "arXiv:1706.03762",
+            "https://arxiv.org/abs/1706.03762",
+        ] {
+            assert!(!is_arxiv_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn links_need_a_scheme_and_a_host() {
+        assert!(is_web_link("https://arxiv.org/abs/1706.03762"));
+        assert!(!is_web_link("arxiv.org/abs/1706.03762"));
+        assert!(!is_web_link("https://localhost/x"));
+        assert!(!is_web_link("javascript:alert(1)"));
+        assert!(!is_web_link("https://arxiv.org/abs/1706 03762"));
+    }
+
+    #[test]
+    fn arxiv_links_are_read_back_without_version() {
+        assert_eq!(
+            arxiv_id_in_url("https://arxiv.org/abs/1706.03762v5"),
+            Some("1706.03762")
+        );
+        assert_eq!(
+            arxiv_id_in_url("https://arxiv.org/pdf/1706.03762.pdf"),
+            Some("1706.03762")
+        );
+        assert_eq!(arxiv_id_in_url("https://example.org/paper"), None);
+    }
+
+    #[test]
+    fn slugs_are_lowercase_words_joined_by_single_hyphens() {
+        assert!(is_slug("faster-rcnn") && is_slug("layoutlmv3"));
+        assert!(!is_slug("Faster") && !is_slug("a--b") && !is_slug("-a") && !is_slug("a b"));
+    }
+}

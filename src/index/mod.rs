@@ -1,0 +1,8 @@
+//! What the browser navigates: the category tree and the search index, both built once from a
+//! validated catalog and then only read.
+
+pub mod search;
+pub mod tree;
+
+pub use search::{Hit, MatchField, SearchIndex};
+pub use tree::{CategoryTree, TreeRow};

@@ -1,0 +1,445 @@
+//! Ranked fuzzy search over what people remember of a paper: its name, other names, concepts,
+//! authors, year and arXiv id.
+//!
+//! Every word of the query must match some field of a paper, in any order. A word matches a field
+//! by fuzzy subsequence (skim's algorithm, case-insensitive) or, failing that, by a word of the
+//! field within a small edit distance, so that "trasnformer" and "fatser" still land. A word's
+//! score is the match quality times the field's weight, so names outrank concepts and authors;
+//! a query that spells out a whole name gets a bonus, so "bert" puts BERT above DistilBERT.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::catalog::{Catalog, Paper};
+
+/// Where a query word was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchField {
+    Title,
+    Alias,
+    FullTitle,
+    Tag,
+    Author,
+    Year,
+    Arxiv,
+}
+
+impl MatchField {
+    fn weight(self) -> f64 {
+        match self {
+            Self::Title => 1.0,
+            Self::Alias => 0.95,
+            Self::Arxiv => 0.9,
+            Self::FullTitle => 0.6,
+            Self::Tag => 0.55,
+            Self::Author => 0.45,
+            Self::Year => 0.3,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Title => "title",
+            Self::Alias => "also known as",
+            Self::FullTitle => "full title",
+            Self::Tag => "concept",
+            Self::Author => "author",
+            Self::Year => "year",
+            Self::Arxiv => "arXiv",
+        }
+    }
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index into `Catalog::papers`.
+    pub paper: usize,
+    pub score: i64,
+    /// Character positions in the paper's title that matched, for highlighting.
+    pub title_matches: Vec<usize>,
+    /// When no word matched the title: the field that explains why this paper is here.
+    pub matched_via: Option<(MatchField, String)>,
+}
+
+/// Skim scores below this share of a perfect match are scattered letters, not a match.
+const MIN_FUZZY_QUALITY: f64 = 0.5;
+const EXACT_NAME_BONUS: f64 = 1.5;
+const NAME_PREFIX_BONUS: f64 = 0.5;
+const NAME_COVERAGE_BONUS: f64 = 0.5;
+
+pub struct SearchIndex {
+    papers: Vec<Vec<Field>>,
+    matcher: SkimMatcherV2,
+}
+
+struct Field {
+    kind: MatchField,
+    text: String,
+    /// Lowercase letters and digits only: "Faster R-CNN" -> "fasterrcnn".
+    compact: String,
+    words: Vec<Word>,
+}
+
+/// A word of a field, as matched, with the position in the field's text of each of its chars.
+#[derive(Default)]
+struct Word {
+    text: String,
+    lower: Vec<char>,
+    positions: Vec<usize>,
+}
+
+impl Word {
+    fn push(&mut self, c: char, position: usize) {
+        self.text.push(c);
+        self.lower.extend(c.to_lowercase());
+        self.positions.push(position);
+    }
+}
+
+struct WordMatch {
+    quality: f64,
+    /// Character positions in the field's text.
+    positions: Vec<usize>,
+}
+
+impl SearchIndex {
+    pub fn new(catalog: &Catalog) -> Self {
+        Self {
+            papers: catalog.papers().iter().map(fields_of).collect(),
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+
+    /// Papers matching every word of `query`, best first. An empty query matches nothing.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let words: Vec<String> = query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let perfect: Vec<i64> = words
+            .iter()
+            .map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(1).max(1))
+            .collect();
+        let query_compact = compact(query);
+
+        let mut hits: Vec<Hit> = self
+            .papers
+            .iter()
+            .enumerate()
+            .filter_map(|(paper, fields)| {
+                self.score_paper(paper, fields, &words, &perfect, &query_compact)
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.paper.cmp(&b.paper)));
+        hits
+    }
+
+    fn score_paper(
+        &self,
+        paper: usize,
+        fields: &[Field],
+        words: &[String],
+        perfect: &[i64],
+        query_compact: &str,
+    ) -> Option<Hit> {
+        let mut total = 0.0;
+        let mut title_matches = Vec::new();
+        let mut matched_via = None;
+        // The name (title or alias) that every word matched, if one did: the query names the paper.
+        let mut common_name: Option<Option<&Field>> = None;
+        for (word, &perfect) in words.iter().zip(perfect) {
+            let (field, found) = fields
+                .iter()
+                .filter_map(|field| Some((field, self.match_word(field, word, perfect)?)))
+                .max_by(|a, b| {
+                    (a.0.kind.weight() * a.1.quality).total_cmp(&(b.0.kind.weight() * b.1.quality))
+                })?;
+            total += field.kind.weight() * found.quality;
+            let is_name = matches!(field.kind, MatchField::Title | MatchField::Alias);
+            common_name = match common_name {
+                None => Some(is_name.then_some(field)),
+                Some(Some(name)) if std::ptr::eq(name, field) => Some(Some(name)),
+                Some(_) => Some(None),
+            };
+            if field.kind == MatchField::Title {
+                title_matches.extend(found.positions);
+            } else if matched_via.is_none() {
+                matched_via = Some((field.kind, field.text.clone()));
+            }
+        }
+
+        let names = fields
+            .iter()
+            .filter(|f| matches!(f.kind, MatchField::Title | MatchField::Alias));
+        let mut name_bonus: f64 = 0.0;
+        for name in names {
+            if name.compact == query_compact {
+                name_bonus = name_bonus.max(EXACT_NAME_BONUS);
+            } else if !query_compact.is_empty() && name.compact.starts_with(query_compact) {
+                name_bonus = name_bonus.max(NAME_PREFIX_BONUS);
+            }
+        }
+        if let Some(Some(name)) = common_name {
+            let (short, long) = if query_compact.len() <= name.compact.len() {
+                (query_compact.len(), name.compact.len())
+            } else {
+                (name.compact.len(), query_compact.len())
+            };
+            name_bonus = name_bonus.max(NAME_COVERAGE_BONUS * short as f64 / long.max(1) as f64);
+        }
+        total += name_bonus;
+
+        title_matches.sort_unstable();
+        title_matches.dedup();
+        if !title_matches.is_empty() {
+            matched_via = None;
+        }
+        Some(Hit {
+            paper,
+            score: (total * 1000.0).round() as i64,
+            title_matches,
+            matched_via,
+        })
+    }
+
+    /// The best match of a query word inside one word of the field. Matching within words keeps
+    /// scattered letters across a long name ("d…e…t…" in "Bidirectional Encoder …") out.
+    fn match_word(&self, field: &Field, word: &str, perfect: i64) -> Option<WordMatch> {
+        if matches!(field.kind, MatchField::Year | MatchField::Arxiv) {
+            let matches = match field.kind {
+                MatchField::Year => field.text == word,
+                _ => word.len() >= 4 && field.text.starts_with(word),
+            };
+            return matches.then(|| WordMatch {
+                quality: 1.0,
+                positions: Vec::new(),
+            });
+        }
+        if word.chars().count() <= 2 {
+            return prefix_match(field, word);
+        }
+        let fuzzy = field
+            .words
+            .iter()
+            .filter_map(|candidate| {
+                let (score, at) = self.matcher.fuzzy_indices(&candidate.text, word)?;
+                let quality = (score as f64 / perfect as f64).min(1.0);
+                (quality >= MIN_FUZZY_QUALITY).then(|| WordMatch {
+                    quality,
+                    positions: at.into_iter().map(|i| candidate.positions[i]).collect(),
+                })
+            })
+            .max_by(|a, b| a.quality.total_cmp(&b.quality));
+        fuzzy.or_else(|| typo_match(field, word))
+    }
+}
+
+/// One or two letters say too little for fuzzy matching: they must start a word of the field.
+fn prefix_match(field: &Field, word: &str) -> Option<WordMatch> {
+    let query: Vec<char> = word.chars().collect();
+    let found = field.words.iter().find(|w| w.lower.starts_with(&query))?;
+    Some(WordMatch {
+        quality: if found.lower == query { 1.0 } else { 0.8 },
+        positions: found.positions[..query.len().min(found.positions.len())].to_vec(),
+    })
+}
+
+/// A word of the field within the allowed edit distance of the query word (transpositions count
+/// once), either whole or, for longer query words, as the start of a longer word.
+fn typo_match(field: &Field, word: &str) -> Option<WordMatch> {
+    let query: Vec<char> = word.chars().collect();
+    let allowed = match query.len() {
+        0..=3 => return None,
+        4..=7 => 1,
+        _ => 2,
+    };
+    let mut best: Option<(usize, &Word)> = None;
+    for candidate in &field.words {
+        let mut distance = osa(&query, &candidate.lower);
+        if query.len() >= 5 && candidate.lower.len() > query.len() {
+            distance = distance.min(osa(&query, &candidate.lower[..query.len()]));
+        }
+        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    let (distance, found) = best?;
+    Some(WordMatch {
+        quality: 0.7 - 0.1 * distance as f64,
+        positions: found.positions.clone(),
+    })
+}
+
+fn osa(a: &[char], b: &[char]) -> usize {
+    strsim::osa_distance(&a.iter().collect::<String>(), &b.iter().collect::<String>())
+}
+
+fn fields_of(paper: &Paper) -> Vec<Field> {
+    let mut fields = vec![
+        field(MatchField::Title, &paper.title),
+        field(MatchField::FullTitle, &paper.full_title),
+    ];
+    fields.extend(paper.aliases.iter().map(|a| field(MatchField::Alias, a)));
+    fields.extend(paper.tags.iter().map(|t| field(MatchField::Tag, t)));
+    fields.extend(paper.authors.iter().map(|a| field(MatchField::Author, a)));
+    fields.push(field(MatchField::Year, &paper.year.to_string()));
+    if let Some(arxiv) = &paper.arxiv {
+        fields.push(field(MatchField::Arxiv, arxiv));
+    }
+    fields
+}
+
+fn field(kind: MatchField, text: &str) -> Field {
+    let mut words: Vec<Word> = Vec::new();
+    let mut current: Option<Word> = None;
+    let mut run_together = Word::default();
+    for (i, c) in text.chars().enumerate() {
+        if c.is_alphanumeric() {
+            current.get_or_insert_with(Word::default).push(c, i);
+            run_together.push(c, i);
+        } else if let Some(word) = current.take() {
+            words.push(word);
+        }
+    }
+    words.extend(current);
+    // A short name run together also counts as a word, so "fasterrcnn" and "rcnn" find
+    // "Faster R-CNN"; a long one would let scattered letters match.
+    if matches!(
+        kind,
+        MatchField::Title | MatchField::Alias | MatchField::Tag
+    ) && (2..=3).contains(&words.len())
+    {
+        words.push(run_together);
+    }
+    Field {
+        kind,
+        text: text.to_owned(),
+        compact: compact(text),
+        words,
+    }
+}
+
+fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(query: &str) -> Vec<String> {
+        let catalog = Catalog::embedded().expect("valid");
+        let index = SearchIndex::new(&catalog);
+        index
+            .search(query)
+            .into_iter()
+            .map(|h| catalog.papers()[h.paper].id.clone())
+            .collect()
+    }
+
+    fn top(query: &str) -> String {
+        ids(query)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("nothing found for {query:?}"))
+    }
+
+    #[test]
+    fn names_find_their_paper_first() {
+        for (query, id) in [
+            ("bert", "bert"),
+            ("tinybert", "tinybert"),
+            ("Tiny BERT", "tinybert"),
+            ("faster rcnn", "faster-rcnn"),
+            ("Faster R-CNN", "faster-rcnn"),
+            ("fast rcnn", "fast-rcnn"),
+            ("rcnn", "rcnn"),
+            ("transformer", "transformer"),
+            ("attention is all you need", "transformer"),
+            ("vit", "vit"),
+            ("swin", "swin"),
+            ("retinanet", "focal-loss"),
+            ("layoutlm v3", "layoutlmv3"),
+            ("layout lm v2", "layoutlmv2"),
+            ("mae", "mae"),
+            ("sbert", "sentence-bert"),
+            ("donut", "donut"),
+            ("1810.04805", "bert"),
+        ] {
+            assert_eq!(top(query), id, "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn small_typos_are_forgiven() {
+        for (query, id) in [
+            ("tinybrt", "tinybert"),
+            ("fatser rcnn", "faster-rcnn"),
+            ("trasnformer", "transformer"),
+            ("distilbrt", "distilbert"),
+            ("layuotlm", "layoutlm"),
+            ("mobilbert", "mobilebert"),
+        ] {
+            assert_eq!(top(query), id, "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn words_may_come_in_any_order() {
+        assert_eq!(top("transformer swin"), "swin");
+        assert_eq!(top("rcnn faster"), "faster-rcnn");
+    }
+
+    #[test]
+    fn a_concept_lists_the_papers_tagged_with_it() {
+        let found = ids("distillation");
+        for id in ["tinybert", "distilbert", "mobilebert"] {
+            assert!(found.contains(&id.to_owned()), "{id} in {found:?}");
+        }
+        assert!(!found.contains(&"vit".to_owned()), "{found:?}");
+    }
+
+    #[test]
+    fn name_matches_outrank_concept_and_author_matches() {
+        let catalog = Catalog::embedded().expect("valid");
+        let index = SearchIndex::new(&catalog);
+        let hits = index.search("detection");
+        let first = &catalog.papers()[hits[0].paper];
+        assert!(
+            first.title.to_lowercase().contains("detection")
+                || first.full_title.to_lowercase().contains("detection")
+        );
+        let by_author = index.search("girshick");
+        assert!(
+            by_author
+                .iter()
+                .all(|h| matches!(h.matched_via, Some((MatchField::Author, _))))
+        );
+        assert!(by_author.len() >= 3, "R-CNN, Fast and Faster R-CNN");
+    }
+
+    #[test]
+    fn title_matches_are_reported_for_highlighting() {
+        let catalog = Catalog::embedded().expect("valid");
+        let index = SearchIndex::new(&catalog);
+        let hit = &index.search("tinybrt")[0];
+        let title: Vec<char> = catalog.papers()[hit.paper].title.chars().collect();
+        let highlighted: String = hit.title_matches.iter().map(|&i| title[i]).collect();
+        assert_eq!(highlighted, "TinyBRT");
+        assert_eq!(hit.matched_via, None);
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        assert!(ids("bert zzzzqqq").is_empty());
+        assert!(ids("   ").is_empty());
+    }
+}
