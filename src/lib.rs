@@ -2,9 +2,15 @@
 //!
 //! The crate is a library with a thin binary: `catalog` loads and validates the papers,
 //! `index` builds the category tree and the search index, `app` holds the browser's state and
-//! its one `update` function, `ui` draws that state, `tui` runs the terminal loop, and `cli`
-//! answers the same catalog from scripts.
+//! its one `update` function, `document` turns a page into styled text, `ui` draws, `keymap` is
+//! the one table of keys, `tui` runs the terminal loop, and `cli` answers from scripts.
 
+pub mod app;
 pub mod catalog;
+pub mod cli;
+pub mod document;
 pub mod index;
+pub mod keymap;
 pub mod suggest;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,414 @@
+//! The catalog from scripts: `list`, `search`, `show`, `categories`, `check`. Output goes to any
+//! writer so tests can read it; plain text for people, `--json` for programs.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use crossterm::style::Stylize;
+use serde::Serialize;
+
+use crate::catalog::{Catalog, LoadError, Paper};
+use crate::document;
+use crate::index::{CategoryTree, SearchIndex};
+use crate::suggest::closest;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mlpx",
+    version,
+    about = "Machine-learning papers, explained, in your terminal."
+)]
+#[command(after_help = "Without a command, mlpx opens the browser. Press ? in it for the keys.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List papers, in the order of the category tree.
+    List {
+        /// Only papers in this category (an id from `mlpx categories`) or below it.
+        #[arg(long)]
+        category: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search by name, other name, concept, author, year or arXiv id; best match first.
+    Search {
+        /// Words to look for, in any order.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// How many results at most.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a paper's explanation with its metadata.
+    Show {
+        /// The paper's id, as `mlpx list` prints it.
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
+    },
+    /// Print the category tree with paper counts.
+    Categories {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a folder of paper files; print every error as file:line:column.
+    Check {
+        /// A folder laid out like `papers/`: a categories.toml and one TOML file per paper.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Markdown,
+    Plain,
+}
+
+/// Where output goes and whether it may be coloured.
+pub struct Output<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub color: bool,
+}
+
+impl Output<'_> {
+    fn bold(&self, text: &str) -> String {
+        if self.color {
+            text.bold().to_string()
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn dim(&self, text: &str) -> String {
+        if self.color {
+            text.dark_grey().to_string()
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+/// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
+pub fn color_wanted(stdout_is_terminal: bool) -> bool {
+    stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+pub fn run(command: Command, catalog: &Catalog, output: &mut Output) -> io::Result<ExitCode> {
+    match command {
+        Command::List { category, json } => list(catalog, category.as_deref(), json, output),
+        Command::Search { query, limit, json } => {
+            search(catalog, &query.join(" "), limit, json, output)
+        }
+        Command::Show { id, format } => show(catalog, &id, format, output),
+        Command::Categories { json } => categories(catalog, json, output),
+        Command::Check { dir } => check(&dir, output),
+    }
+}
+
+#[derive(Serialize)]
+struct PaperJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    full_title: &'a str,
+    authors: &'a [String],
+    year: u16,
+    month: u8,
+    venue: Option<&'a str>,
+    arxiv: Option<&'a str>,
+    url: &'a str,
+    /// Category ids from the root down.
+    category: Vec<&'a str>,
+    tags: &'a [String],
+    aliases: &'a [String],
+    related: &'a [String],
+    tldr: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<i64>,
+}
+
+fn paper_json<'a>(catalog: &'a Catalog, paper: &'a Paper, score: Option<i64>) -> PaperJson<'a> {
+    PaperJson {
+        id: &paper.id,
+        title: &paper.title,
+        full_title: &paper.full_title,
+        authors: &paper.authors,
+        year: paper.year,
+        month: paper.month,
+        venue: paper.venue.as_deref(),
+        arxiv: paper.arxiv.as_deref(),
+        url: &paper.url,
+        category: catalog
+            .category_path(&paper.category)
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect(),
+        tags: &paper.tags,
+        aliases: &paper.aliases,
+        related: &paper.related,
+        tldr: &paper.tldr,
+        score,
+    }
+}
+
+fn write_json(output: &mut Output, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *output.out, value)?;
+    writeln!(output.out)
+}
+
+fn paper_rows(output: &mut Output, papers: &[&Paper]) -> io::Result<()> {
+    let id_width = papers.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    for paper in papers {
+        writeln!(
+            output.out,
+            "{:<id_width$}  {}  {}",
+            paper.id,
+            paper.year,
+            output.bold(&paper.title)
+        )?;
+    }
+    Ok(())
+}
+
+fn list(
+    catalog: &Catalog,
+    category: Option<&str>,
+    json: bool,
+    output: &mut Output,
+) -> io::Result<ExitCode> {
+    let tree = CategoryTree::new(catalog);
+    let order = match category {
+        None => tree.papers_in_order(),
+        Some(id) => match tree.node_of_category(catalog, id) {
+            Some(node) => tree.papers_under(node),
+            None => {
+                let ids = catalog.categories().iter().map(|c| c.id.as_str());
+                return unknown(
+                    output,
+                    "category",
+                    id,
+                    &closest(id, ids, 3),
+                    "mlpx categories",
+                );
+            }
+        },
+    };
+    let papers: Vec<&Paper> = order.into_iter().map(|i| &catalog.papers()[i]).collect();
+    if json {
+        let items: Vec<PaperJson> = papers
+            .iter()
+            .map(|p| paper_json(catalog, p, None))
+            .collect();
+        write_json(output, &items)?;
+    } else {
+        paper_rows(output, &papers)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn search(
+    catalog: &Catalog,
+    query: &str,
+    limit: usize,
+    json: bool,
+    output: &mut Output,
+) -> io::Result<ExitCode> {
+    let hits = SearchIndex::new(catalog).search(query);
+    let hits = &hits[..hits.len().min(limit)];
+    if json {
+        let items: Vec<PaperJson> = hits
+            .iter()
+            .map(|h| paper_json(catalog, &catalog.papers()[h.paper], Some(h.score)))
+            .collect();
+        write_json(output, &items)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if hits.is_empty() {
+        writeln!(output.err, "mlpx: no paper matches {query:?}")?;
+        return Ok(ExitCode::from(1));
+    }
+    let papers: Vec<&Paper> = hits.iter().map(|h| &catalog.papers()[h.paper]).collect();
+    let id_width = papers.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    for (hit, paper) in hits.iter().zip(papers) {
+        let why = match &hit.matched_via {
+            Some((field, text)) => output.dim(&format!("  ({}: {text})", field.label())),
+            None => String::new(),
+        };
+        writeln!(
+            output.out,
+            "{:<id_width$}  {}  {}{why}",
+            paper.id,
+            paper.year,
+            output.bold(&paper.title)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(catalog: &Catalog, id: &str, format: Format, output: &mut Output) -> io::Result<ExitCode> {
+    let Some(paper) = catalog.paper(id) else {
+        let mut near = closest(id, catalog.papers().iter().map(|p| p.id.as_str()), 3);
+        for hit in SearchIndex::new(catalog).search(id).iter().take(3) {
+            let found = catalog.papers()[hit.paper].id.as_str();
+            if !near.contains(&found) && near.len() < 3 {
+                near.push(found);
+            }
+        }
+        return unknown(output, "paper", id, &near, "mlpx list");
+    };
+    let markdown = paper_markdown(catalog, paper);
+    match format {
+        Format::Markdown => write!(output.out, "{markdown}")?,
+        Format::Plain => {
+            for line in document::markdown(&markdown) {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                writeln!(output.out, "{}", text.trim_end())?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A paper as one markdown document: metadata as a list, then the explanation.
+pub fn paper_markdown(catalog: &Catalog, paper: &Paper) -> String {
+    let mut md = format!("# {}\n\n*{}*\n\n", paper.title, paper.full_title);
+    md += &format!("- **Authors:** {}\n", paper.authors.join(", "));
+    md += &format!("- **Date:** {}\n", paper.date());
+    if let Some(venue) = &paper.venue {
+        md += &format!("- **Venue:** {venue}\n");
+    }
+    if let Some(arxiv) = &paper.arxiv {
+        md += &format!("- **arXiv:** {arxiv}\n");
+    }
+    md += &format!("- **Link:** {}\n", paper.url);
+    let path: Vec<&str> = catalog
+        .category_path(&paper.category)
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    md += &format!("- **Category:** {}\n", path.join(" > "));
+    if !paper.tags.is_empty() {
+        md += &format!("- **Concepts:** {}\n", paper.tags.join(", "));
+    }
+    if !paper.aliases.is_empty() {
+        md += &format!("- **Also known as:** {}\n", paper.aliases.join(", "));
+    }
+    let work = catalog.line_of_work(paper);
+    if !work.is_empty() {
+        let items: Vec<String> = work
+            .iter()
+            .map(|p| format!("{} ({}, `{}`)", p.title, p.year, p.id))
+            .collect();
+        md += &format!("- **Line of work:** {}\n", items.join(", "));
+    }
+    md += &format!("\n> {}\n\n{}\n", paper.tldr, paper.body.trim_end());
+    md
+}
+
+#[derive(Serialize)]
+struct CategoryJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: &'a str,
+    parent: Option<&'a str>,
+    /// Papers in this category and all below it.
+    papers: usize,
+}
+
+fn categories(catalog: &Catalog, json: bool, output: &mut Output) -> io::Result<ExitCode> {
+    let tree = CategoryTree::new(catalog);
+    let everything = (0..tree.len()).collect();
+    let nodes: Vec<(usize, usize)> = tree
+        .rows(&everything)
+        .into_iter()
+        .filter_map(|row| match row {
+            crate::index::TreeRow::Category { node, depth } => Some((node, depth)),
+            crate::index::TreeRow::Paper { .. } => None,
+        })
+        .collect();
+    if json {
+        let items: Vec<CategoryJson> = nodes
+            .iter()
+            .map(|&(node, _)| {
+                let c = &catalog.categories()[tree.category_of(node)];
+                CategoryJson {
+                    id: &c.id,
+                    name: &c.name,
+                    description: &c.description,
+                    parent: c.parent.as_deref(),
+                    papers: tree.paper_count(node),
+                }
+            })
+            .collect();
+        write_json(output, &items)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (node, depth) in nodes {
+        let c = &catalog.categories()[tree.category_of(node)];
+        let indent = "  ".repeat(depth);
+        let count = output.dim(&format!("({})", tree.paper_count(node)));
+        writeln!(
+            output.out,
+            "{indent}{}  {} {count}",
+            c.id,
+            output.bold(&c.name)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(dir: &std::path::Path, output: &mut Output) -> io::Result<ExitCode> {
+    match Catalog::load_dir(dir) {
+        Ok(catalog) => {
+            writeln!(
+                output.out,
+                "{}: {} papers in {} categories, no errors",
+                dir.display(),
+                catalog.papers().len(),
+                catalog.categories().len()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(LoadError::Invalid(errors)) => {
+            for error in &errors {
+                writeln!(output.out, "{error}")?;
+            }
+            writeln!(
+                output.err,
+                "{} error{} in {}",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                dir.display()
+            )?;
+            Ok(ExitCode::from(1))
+        }
+        Err(err @ LoadError::Io { .. }) => {
+            writeln!(output.err, "mlpx: {err}")?;
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+fn unknown(
+    output: &mut Output,
+    what: &str,
+    id: &str,
+    near: &[&str],
+    listing: &str,
+) -> io::Result<ExitCode> {
+    write!(output.err, "mlpx: no {what} has the id {id:?}")?;
+    if near.is_empty() {
+        writeln!(output.err, "; `{listing}` shows them all")?;
+    } else {
+        writeln!(output.err, "; did you mean {}?", near.join(", "))?;
+    }
+    Ok(ExitCode::from(2))
+}

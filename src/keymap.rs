@@ -1,0 +1,446 @@
+//! Every key binding, in one table. Dispatch, the footer hints and the `?` help overlay all
+//! read this table, so what the help says is what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies: the focused pane, or the help overlay when it is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    Search,
+    List,
+    Reader,
+    Help,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Global => "Anywhere",
+            Self::Search => "Search box",
+            Self::List => "Library and results",
+            Self::Reader => "Reader",
+            Self::Help => "This help",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    FocusNext,
+    FocusPrev,
+    FocusSearch,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    Expand,
+    Collapse,
+    Open,
+    Back,
+    DeleteChar,
+    DeleteWord,
+    ClearQuery,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub description: &'static str,
+    /// Shown in the footer of its context, not only in the help.
+    pub in_footer: bool,
+}
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+    in_footer: bool,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        description,
+        in_footer,
+    }
+}
+
+use Action as A;
+use Context as C;
+
+pub const BINDINGS: &[Binding] = &[
+    // The list: the category tree, or search results while a query is typed.
+    bind(
+        C::List,
+        &[ch('j'), code(KeyCode::Down)],
+        A::Down,
+        "down",
+        true,
+    ),
+    bind(C::List, &[ch('k'), code(KeyCode::Up)], A::Up, "up", true),
+    bind(
+        C::List,
+        &[ch('l'), code(KeyCode::Right)],
+        A::Expand,
+        "expand/read",
+        true,
+    ),
+    bind(
+        C::List,
+        &[ch('h'), code(KeyCode::Left)],
+        A::Collapse,
+        "collapse",
+        true,
+    ),
+    bind(C::List, &[code(KeyCode::Enter)], A::Open, "read", true),
+    bind(
+        C::List,
+        &[ch('g'), code(KeyCode::Home)],
+        A::Top,
+        "first row",
+        false,
+    ),
+    bind(
+        C::List,
+        &[ch('G'), code(KeyCode::End)],
+        A::Bottom,
+        "last row",
+        false,
+    ),
+    bind(
+        C::List,
+        &[code(KeyCode::PageDown), ctrl('d')],
+        A::PageDown,
+        "page down",
+        false,
+    ),
+    bind(
+        C::List,
+        &[code(KeyCode::PageUp), ctrl('u')],
+        A::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        C::List,
+        &[code(KeyCode::Esc)],
+        A::Back,
+        "clear the search, back to the tree",
+        false,
+    ),
+    // The reader.
+    bind(
+        C::Reader,
+        &[ch('j'), code(KeyCode::Down)],
+        A::Down,
+        "down",
+        true,
+    ),
+    bind(C::Reader, &[ch('k'), code(KeyCode::Up)], A::Up, "up", true),
+    bind(
+        C::Reader,
+        &[ch(' '), code(KeyCode::PageDown)],
+        A::PageDown,
+        "page",
+        true,
+    ),
+    bind(
+        C::Reader,
+        &[code(KeyCode::PageUp), ch('b')],
+        A::PageUp,
+        "page up",
+        false,
+    ),
+    bind(
+        C::Reader,
+        &[ctrl('d')],
+        A::HalfPageDown,
+        "half a page down",
+        false,
+    ),
+    bind(
+        C::Reader,
+        &[ctrl('u')],
+        A::HalfPageUp,
+        "half a page up",
+        false,
+    ),
+    bind(
+        C::Reader,
+        &[ch('g'), code(KeyCode::Home)],
+        A::Top,
+        "top",
+        false,
+    ),
+    bind(
+        C::Reader,
+        &[ch('G'), code(KeyCode::End)],
+        A::Bottom,
+        "end",
+        false,
+    ),
+    bind(
+        C::Reader,
+        &[code(KeyCode::Esc), ch('h'), code(KeyCode::Left)],
+        A::Back,
+        "back",
+        true,
+    ),
+    // The search box: letters type; these keys act.
+    bind(C::Search, &[code(KeyCode::Enter)], A::Open, "read", true),
+    bind(
+        C::Search,
+        &[code(KeyCode::Down), ctrl('n')],
+        A::Down,
+        "next",
+        true,
+    ),
+    bind(
+        C::Search,
+        &[code(KeyCode::Up), ctrl('p')],
+        A::Up,
+        "previous",
+        false,
+    ),
+    bind(
+        C::Search,
+        &[code(KeyCode::Esc)],
+        A::Back,
+        "leave search",
+        true,
+    ),
+    bind(
+        C::Search,
+        &[code(KeyCode::Backspace)],
+        A::DeleteChar,
+        "delete a character",
+        false,
+    ),
+    bind(
+        C::Search,
+        &[ctrl('w')],
+        A::DeleteWord,
+        "delete a word",
+        false,
+    ),
+    bind(
+        C::Search,
+        &[ctrl('u')],
+        A::ClearQuery,
+        "clear the query",
+        false,
+    ),
+    // Anywhere.
+    bind(C::Global, &[ch('/')], A::FocusSearch, "search", true),
+    bind(
+        C::Global,
+        &[code(KeyCode::Tab)],
+        A::FocusNext,
+        "next pane",
+        true,
+    ),
+    bind(
+        C::Global,
+        &[code(KeyCode::BackTab)],
+        A::FocusPrev,
+        "previous pane",
+        false,
+    ),
+    bind(C::Global, &[ch('?')], A::ToggleHelp, "help", true),
+    bind(C::Global, &[ch('q'), ctrl('c')], A::Quit, "quit", true),
+    // The help overlay takes every key while it is open.
+    bind(
+        C::Help,
+        &[ch('j'), code(KeyCode::Down)],
+        A::Down,
+        "scroll down",
+        true,
+    ),
+    bind(
+        C::Help,
+        &[ch('k'), code(KeyCode::Up)],
+        A::Up,
+        "scroll up",
+        true,
+    ),
+    bind(
+        C::Help,
+        &[code(KeyCode::Esc), ch('?'), ch('q')],
+        A::ToggleHelp,
+        "close help",
+        true,
+    ),
+    bind(C::Help, &[ctrl('c')], A::Quit, "quit", false),
+];
+
+impl Key {
+    fn matches(self, event: &KeyEvent) -> bool {
+        // Shift is part of the character itself ('G', '?'), so it is ignored for characters.
+        let ignored = match event.code {
+            KeyCode::Char(_) | KeyCode::BackTab => KeyModifiers::SHIFT,
+            _ => KeyModifiers::NONE,
+        };
+        self.code == event.code && (event.modifiers - ignored) == self.modifiers
+    }
+
+    fn is_text(self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && self.modifiers == KeyModifiers::NONE
+    }
+
+    pub fn label(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+impl Binding {
+    /// The keys of this binding that actually reach it in `context`: in the search box, plain
+    /// characters type text rather than trigger global bindings.
+    pub fn keys_in(&self, context: Context) -> impl Iterator<Item = Key> + '_ {
+        let typing = context == Context::Search && self.context == Context::Global;
+        self.keys
+            .iter()
+            .copied()
+            .filter(move |key| !(typing && key.is_text()))
+    }
+
+    /// The first key that works in `context`, for the footer's short hints.
+    pub fn first_label_in(&self, context: Context) -> String {
+        self.keys_in(context)
+            .next()
+            .map(Key::label)
+            .unwrap_or_default()
+    }
+
+    pub fn label_in(&self, context: Context) -> String {
+        self.keys_in(context)
+            .map(Key::label)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// The bindings in force in `context`, its own first, then the global ones it can reach.
+pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
+    let own = BINDINGS.iter().filter(move |b| b.context == context);
+    let global = BINDINGS.iter().filter(move |b| {
+        b.context == Context::Global
+            && context != Context::Help
+            && b.keys_in(context).next().is_some()
+    });
+    own.chain(global)
+}
+
+/// The action a key triggers in `context`, if any.
+pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
+    bindings_for(context)
+        .find(|b| b.keys_in(context).any(|key| key.matches(event)))
+        .map(|b| b.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn letters_type_in_the_search_box_but_act_elsewhere() {
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Context::Search, &q), None);
+        assert_eq!(action_for(Context::List, &q), Some(Action::Quit));
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Context::Search, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn shifted_characters_match_their_binding() {
+        let big_g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Context::Reader, &big_g), Some(Action::Bottom));
+        let help = key(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Context::List, &help), Some(Action::ToggleHelp));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in [
+            Context::Search,
+            Context::List,
+            Context::Reader,
+            Context::Help,
+        ] {
+            let mut seen = Vec::new();
+            for binding in bindings_for(context) {
+                for key in binding.keys_in(context) {
+                    assert!(!seen.contains(&key), "{key:?} twice in {context:?}");
+                    seen.push(key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_help_overlay_swallows_other_keys() {
+        let slash = key(KeyCode::Char('/'), KeyModifiers::NONE);
+        assert_eq!(action_for(Context::Help, &slash), None);
+    }
+}

@@ -1,0 +1,292 @@
+//! Drawing. Views borrow the app and only read it: everything costly (search, markdown,
+//! wrapping) was done in `update`. One function per pane.
+
+pub mod layout;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+
+use crate::app::{App, Focus};
+use crate::index::{Hit, TreeRow};
+use crate::keymap::{self, Context};
+use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Some(areas) = Areas::new(area) else {
+            return render_too_small(area, buf);
+        };
+        render_search(self, areas.search, buf);
+        render_list(self, areas, buf);
+        render_reader(self, areas, buf);
+        render_footer(self, areas.footer, buf);
+        if self.help_open() {
+            render_help(self, area, buf);
+        }
+    }
+}
+
+fn pane(title: Line<'static>, focused: bool) -> Block<'static> {
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::border(focused))
+        .title(title)
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let message = Text::from(vec![
+        Line::styled("Terminal too small", theme::error()),
+        Line::from(format!(
+            "{}x{}, mlpx needs {MIN_WIDTH}x{MIN_HEIGHT}",
+            area.width, area.height
+        )),
+        Line::styled("q quits", theme::dim()),
+    ]);
+    let [middle] = Layout::vertical([Constraint::Length(3)])
+        .flex(Flex::Center)
+        .areas(area);
+    Paragraph::new(message)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true })
+        .render(middle, buf);
+}
+
+fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
+    let focused = app.focus() == Focus::Search;
+    let count = if app.searching() {
+        let n = app.hits().len();
+        Line::styled(
+            format!(" {n} match{} ", if n == 1 { "" } else { "es" }),
+            theme::dim(),
+        )
+        .right_aligned()
+    } else {
+        Line::default()
+    };
+    let block = pane(Line::from(" Search "), focused).title_bottom(count);
+    let mut spans = vec![
+        Span::styled("/ ", theme::dim()),
+        Span::raw(app.query().to_owned()),
+    ];
+    if focused {
+        spans.push(Span::styled(
+            " ",
+            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+        ));
+    } else if app.query().is_empty() {
+        spans.push(Span::styled("name, concept, author…", theme::dim()));
+    }
+    // Keep the end of a long query in view.
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let typed = unicode_width::UnicodeWidthStr::width(app.query()) + 3;
+    let scroll = u16::try_from(typed.saturating_sub(inner_width)).unwrap_or(u16::MAX);
+    Paragraph::new(Line::from(spans))
+        .block(block)
+        .scroll((0, scroll))
+        .render(area, buf);
+}
+
+fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
+    let focused = app.focus() == Focus::List;
+    let title = if app.searching() {
+        " Results "
+    } else {
+        " Library "
+    };
+    pane(Line::from(title), focused).render(areas.list, buf);
+    let inner = areas.list_inner();
+    let rows = usize::from(inner.height);
+    let lines: Vec<Line> = if app.searching() {
+        if app.hits().is_empty() {
+            vec![
+                Line::styled("No paper matches.", theme::dim()),
+                Line::styled("Fewer or shorter words?", theme::dim()),
+            ]
+        } else {
+            app.hits()
+                .iter()
+                .skip(app.list_offset())
+                .take(rows)
+                .map(|hit| hit_line(app, hit))
+                .collect()
+        }
+    } else {
+        app.rows()
+            .iter()
+            .skip(app.list_offset())
+            .take(rows)
+            .map(|row| tree_line(app, *row))
+            .collect()
+    };
+    for (i, line) in lines.into_iter().enumerate() {
+        let row = Rect {
+            y: inner.y + i as u16,
+            height: 1,
+            ..inner
+        };
+        let selected = app.list_offset() + i == app.cursor();
+        let line = if selected {
+            line.patch_style(theme::selected(focused))
+        } else {
+            line
+        };
+        if selected {
+            buf.set_style(row, theme::selected(focused));
+        }
+        line.render(row, buf);
+    }
+}
+
+fn tree_line(app: &App, row: TreeRow) -> Line<'static> {
+    let indent = "  ".repeat(row.depth());
+    match row {
+        TreeRow::Category { node, .. } => {
+            let category = &app.catalog().categories()[app.tree().category_of(node)];
+            let marker = if app.is_expanded(node) {
+                "▾ "
+            } else {
+                "▸ "
+            };
+            Line::from(vec![
+                Span::raw(indent),
+                Span::styled(marker, theme::category()),
+                Span::styled(category.name.clone(), theme::category()),
+                Span::styled(format!(" {}", app.tree().paper_count(node)), theme::dim()),
+            ])
+        }
+        TreeRow::Paper { paper, .. } => {
+            let paper = &app.catalog().papers()[paper];
+            Line::from(vec![
+                Span::raw(format!("{indent}  ")),
+                Span::raw(paper.title.clone()),
+                Span::styled(format!(" {}", paper.year), theme::dim()),
+            ])
+        }
+    }
+}
+
+fn hit_line(app: &App, hit: &Hit) -> Line<'static> {
+    let paper = &app.catalog().papers()[hit.paper];
+    let mut spans: Vec<Span<'static>> = paper
+        .title
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if hit.title_matches.binary_search(&i).is_ok() {
+                Span::styled(c.to_string(), theme::matched())
+            } else {
+                Span::raw(c.to_string())
+            }
+        })
+        .collect();
+    spans.push(Span::styled(format!(" {}", paper.year), theme::dim()));
+    if let Some((field, text)) = &hit.matched_via {
+        spans.push(Span::styled(
+            format!(" · {}: {text}", field.label()),
+            theme::dim(),
+        ));
+    }
+    Line::from(spans)
+}
+
+fn render_reader(app: &App, areas: Areas, buf: &mut Buffer) {
+    let focused = app.focus() == Focus::Reader;
+    let Some(doc) = app.document() else {
+        pane(Line::from(" Reader "), focused).render(areas.reader, buf);
+        return;
+    };
+    let text_area = areas.reader_text();
+    let visible = usize::from(text_area.height);
+    let position = if doc.height <= visible {
+        "all".to_owned()
+    } else {
+        let end = (app.reader_scroll() + visible).min(doc.height);
+        format!("{}%", end * 100 / doc.height)
+    };
+    let block = pane(Line::from(format!(" {} ", doc.title)), focused)
+        .title_bottom(Line::styled(format!(" {position} "), theme::dim()).right_aligned());
+    block.render(areas.reader, buf);
+    let scroll = u16::try_from(app.reader_scroll()).unwrap_or(u16::MAX);
+    Paragraph::new(doc.text.clone())
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .render(text_area, buf);
+}
+
+/// The keys of the focused pane, then the global ones; hints that do not fit are left out
+/// whole, the global ones last so `? help` stays in view.
+fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let context = app.context();
+    let hint = |binding: &keymap::Binding| {
+        vec![
+            Span::styled(binding.first_label_in(context), theme::key()),
+            Span::styled(format!(" {}  ", binding.description), theme::dim()),
+        ]
+    };
+    let width_of = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    let shown = |global: bool| {
+        keymap::bindings_for(context)
+            .filter(move |b| b.in_footer && (b.context == Context::Global) == global)
+    };
+    let global: Vec<Span> = shown(true).flat_map(hint).collect();
+    let mut room = usize::from(area.width).saturating_sub(width_of(&global));
+    let mut spans = Vec::new();
+    for binding in shown(false) {
+        let item = hint(binding);
+        if width_of(&item) > room {
+            break;
+        }
+        room -= width_of(&item);
+        spans.extend(item);
+    }
+    spans.extend(global);
+    Line::from(spans).render(area, buf);
+}
+
+fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(2);
+    let [popup] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(popup);
+    Clear.render(popup, buf);
+
+    let mut lines = Vec::new();
+    for context in [
+        Context::Global,
+        Context::List,
+        Context::Search,
+        Context::Reader,
+        Context::Help,
+    ] {
+        lines.push(Line::styled(context.title(), theme::title()));
+        for binding in keymap::BINDINGS.iter().filter(|b| b.context == context) {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<22}", binding.label_in(context)), theme::key()),
+                Span::raw(binding.description),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled("Search", theme::title()));
+    lines.push(Line::from(
+        "  Words match titles, other names, concepts, authors, years",
+    ));
+    lines.push(Line::from(
+        "  and arXiv ids, in any order; small typos are forgiven.",
+    ));
+    let scroll = u16::try_from(app.help_scroll()).unwrap_or(u16::MAX);
+    Paragraph::new(lines)
+        .block(
+            pane(Line::from(" Keys "), true)
+                .title_bottom(Line::styled(" Esc closes ", theme::dim()).right_aligned()),
+        )
+        .scroll((scroll, 0))
+        .render(popup, buf);
+}
