@@ -368,12 +368,13 @@ fn categories(catalog: &Catalog, json: bool, output: &mut Output) -> io::Result<
 fn check(dir: &std::path::Path, output: &mut Output) -> io::Result<ExitCode> {
     match Catalog::load_dir(dir) {
         Ok(catalog) => {
+            let (papers, categories) = (catalog.papers().len(), catalog.categories().len());
             writeln!(
                 output.out,
-                "{}: {} papers in {} categories, no errors",
+                "{}: {} in {}, no errors",
                 dir.display(),
-                catalog.papers().len(),
-                catalog.categories().len()
+                plural(papers, "paper"),
+                plural(categories, "category")
             )?;
             Ok(ExitCode::SUCCESS)
         }
@@ -394,6 +395,14 @@ fn check(dir: &std::path::Path, output: &mut Output) -> io::Result<ExitCode> {
             writeln!(output.err, "mlpx: {err}")?;
             Ok(ExitCode::from(2))
         }
+    }
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    match (count, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{count} {stem}ies"),
+        _ => format!("{count} {noun}s"),
     }
 }
 

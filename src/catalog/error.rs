@@ -45,14 +45,41 @@ impl Located<'_> {
     /// name the key, so the key is read back from the source line the span points into.
     pub fn toml_error(&self, err: &toml::de::Error) -> CatalogError {
         let span = err.span().unwrap_or(0..0);
-        let message = err.message().trim().to_owned();
-        let field = if message.contains('`') {
-            None
-        } else {
-            key_on_line(self.text, span.start)
-        };
+        let (field, message) = explain_toml_message(err.message().trim());
+        let field = field.or_else(|| key_on_line(self.text, span.start));
         self.error(span, field.as_deref(), message)
     }
+}
+
+/// Rewrites serde's wording for people who edit TOML: the field goes to the field slot and
+/// Rust type names become words.
+fn explain_toml_message(message: &str) -> (Option<String>, String) {
+    let quoted = |rest: &str| {
+        rest.strip_prefix('`')
+            .and_then(|r| r.split_once('`'))
+            .map(|(name, tail)| (name.to_owned(), tail.to_owned()))
+    };
+    if let Some((field, _)) = message.strip_prefix("missing field ").and_then(quoted) {
+        return (Some(field), "required, but missing".to_owned());
+    }
+    if let Some((field, tail)) = message.strip_prefix("unknown field ").and_then(quoted) {
+        let known = tail
+            .trim_start_matches(", expected one of ")
+            .replace('`', "");
+        return (
+            Some(field),
+            format!("not a known field; the fields are: {known}"),
+        );
+    }
+    let mut message = message.to_owned();
+    for (rust, words) in [
+        ("i64", "a whole number"),
+        ("a sequence", "a list"),
+        ("a string", "text in quotes"),
+    ] {
+        message = message.replace(&format!("expected {rust}"), &format!("expected {words}"));
+    }
+    (None, message)
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -256,7 +256,7 @@ fn check_paper_fields(
             ),
         ));
     } else if let (Some(arxiv), Some(linked)) = (&raw.arxiv, arxiv_id_in_url(url)) {
-        if linked != arxiv.get_ref() {
+        if is_arxiv_id(arxiv.get_ref()) && linked != arxiv.get_ref() {
             errors.push(loc.error(
                 raw.url.span(),
                 Some("url"),

@@ -1,0 +1,199 @@
+//! The command line as scripts use it: exit codes, plain and JSON output, and errors.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn mlpx() -> Command {
+    let mut cmd = Command::cargo_bin("mlpx").expect("binary");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+#[test]
+fn list_prints_every_paper_in_tree_order() {
+    let out = mlpx()
+        .arg("list")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(text.lines().count(), 25);
+    assert!(text.contains("faster-rcnn") && text.contains("Faster R-CNN"));
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn list_filters_by_category_including_subcategories() {
+    mlpx()
+        .args(["list", "--category", "object-detection"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("rcnn")
+                .and(predicate::str::contains("focal-loss"))
+                .and(predicate::str::contains("bert").not()),
+        );
+}
+
+#[test]
+fn list_json_has_the_documented_fields() {
+    let out = mlpx()
+        .args(["list", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let papers: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let tinybert = papers
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "tinybert")
+        .expect("tinybert");
+    for field in [
+        "id",
+        "title",
+        "full_title",
+        "authors",
+        "year",
+        "month",
+        "venue",
+        "arxiv",
+        "url",
+        "category",
+        "tags",
+        "aliases",
+        "related",
+    ] {
+        assert!(tinybert.get(field).is_some(), "{field}");
+    }
+    assert_eq!(tinybert["arxiv"], "1909.10351");
+    assert_eq!(
+        tinybert["category"],
+        serde_json::json!(["language-models", "lm-encoders", "lm-compact"])
+    );
+}
+
+#[test]
+fn search_ranks_best_first_and_forgives_typos() {
+    let out = mlpx()
+        .args(["search", "tinybrt"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let first = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(first.starts_with("tinybert "), "{first}");
+    mlpx()
+        .args(["search", "fatser", "rcnn", "--limit", "1", "--json"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("\"id\": \"faster-rcnn\"")
+                .and(predicate::str::contains("\"score\"")),
+        );
+}
+
+#[test]
+fn search_says_why_a_paper_matched() {
+    mlpx()
+        .args(["search", "distillation"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("concept: knowledge distillation"));
+}
+
+#[test]
+fn search_without_results_exits_1() {
+    mlpx()
+        .args(["search", "qqqqzzzz"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no paper matches"));
+}
+
+#[test]
+fn show_prints_metadata_and_explanation() {
+    mlpx().args(["show", "tinybert"]).assert().success().stdout(
+        predicate::str::starts_with("# TinyBERT\n")
+            .and(predicate::str::contains("- **arXiv:** 1909.10351"))
+            .and(predicate::str::contains("## Results"))
+            .and(predicate::str::contains("96.8%")),
+    );
+}
+
+#[test]
+fn show_plain_has_no_markdown_emphasis() {
+    let out = mlpx()
+        .args(["show", "faster-rcnn", "--format", "plain"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Authors: Shaoqing Ren"), "{text}");
+    assert!(!text.contains("**"));
+}
+
+#[test]
+fn an_unknown_id_exits_2_with_suggestions() {
+    mlpx().args(["show", "tinybret"]).assert().code(2).stderr(
+        predicate::str::contains("no paper has the id \"tinybret\"")
+            .and(predicate::str::contains("tinybert")),
+    );
+    mlpx()
+        .args(["list", "--category", "visoin"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean"));
+}
+
+#[test]
+fn categories_show_the_tree_with_counts() {
+    mlpx()
+        .arg("categories")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "    rcnn-family  R-CNN Family (3)",
+        ));
+}
+
+#[test]
+fn check_reports_file_line_and_field_and_exits_1() {
+    mlpx()
+        .args(["check", "tests/fixtures/broken/unknown-category"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "unknown-category/paper.toml:9:12: `category`: no category has the id \"visoin\"",
+        ))
+        .stderr(predicate::str::contains("1 error in"));
+    mlpx()
+        .args(["check", "tests/fixtures/good"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no errors"));
+    mlpx().args(["check", "papers"]).assert().success();
+}
+
+#[test]
+fn the_browser_refuses_to_start_without_a_terminal() {
+    mlpx()
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("needs a terminal"));
+}

@@ -1,0 +1,82 @@
+//! The main screens rendered into ratatui's TestBackend at 80x24 and 120x40, compared with the
+//! snapshots under tests/snapshots/ (run `cargo insta review` after an intended change).
+//! Snapshots hold the characters; the styles that carry meaning are asserted on the buffer.
+
+mod common;
+
+use common::{app, press, render};
+use ratatui::style::Modifier;
+
+fn snapshot(name: &str, width: u16, height: u16, keys: &str) {
+    let mut app = app(width, height);
+    press(&mut app, keys);
+    let terminal = render(&app);
+    insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+}
+
+#[test]
+fn start_screen() {
+    snapshot("start", 80, 24, "");
+    snapshot("start", 120, 40, "");
+}
+
+#[test]
+fn search_results_for_a_typo() {
+    snapshot("search_tinybrt", 80, 24, "/tinybrt");
+    snapshot("search_tinybrt", 120, 40, "/tinybrt");
+}
+
+#[test]
+fn search_results_for_a_concept() {
+    snapshot("search_distillation", 120, 40, "/distillation<Down>");
+}
+
+#[test]
+fn reader_with_the_line_of_work() {
+    snapshot("reader_faster_rcnn", 80, 24, "/faster rcnn<Enter>");
+    snapshot("reader_faster_rcnn", 120, 40, "/faster rcnn<Enter>");
+}
+
+#[test]
+fn reader_scrolled_into_the_explanation() {
+    snapshot(
+        "reader_tinybert_results",
+        120,
+        40,
+        "/tinybert<Enter><Space><Space>",
+    );
+}
+
+#[test]
+fn help_overlay() {
+    snapshot("help", 80, 24, "?");
+    snapshot("help", 120, 40, "?");
+}
+
+#[test]
+fn too_small() {
+    snapshot("too_small", 50, 12, "");
+}
+
+#[test]
+fn matched_letters_of_the_title_are_highlighted() {
+    let mut app = app(80, 24);
+    press(&mut app, "/tinybrt");
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let inner = app.areas().unwrap().list_inner();
+    let row: Vec<_> = (inner.x..inner.x + 8)
+        .map(|x| &buffer[(x, inner.y)])
+        .collect();
+    let title: String = row.iter().map(|c| c.symbol()).collect();
+    assert_eq!(title, "TinyBERT");
+    let underlined: String = row
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(
+        underlined, "TinyBRT",
+        "the letters typed are marked, the skipped E is not"
+    );
+}
