@@ -361,16 +361,15 @@ impl App {
                 .copied(),
             None => None,
         };
-        if let Some(parent) = parent {
-            if let Some(row) = self
+        if let Some(parent) = parent
+            && let Some(row) = self
                 .rows
                 .iter()
                 .position(|r| matches!(r, TreeRow::Category { node, .. } if *node == parent))
-            {
-                self.tree_cursor = row;
-                self.keep_cursor_visible();
-                self.show_selection();
-            }
+        {
+            self.tree_cursor = row;
+            self.keep_cursor_visible();
+            self.show_selection();
         }
     }
 
@@ -504,25 +503,25 @@ impl App {
                 TreeRow::Category { node, .. } => Page::Category(node),
             })
         };
-        if let Some(page) = page {
-            if self.document.as_ref().map(|d| d.page) != Some(page) {
-                self.reader_scroll = 0;
-                self.document = Some(Document::build(
-                    &self.catalog,
-                    &self.tree,
-                    page,
-                    self.reader_width(),
-                ));
-            }
+        if let Some(page) = page
+            && self.document.as_ref().map(|d| d.page) != Some(page)
+        {
+            self.reader_scroll = 0;
+            self.document = Some(Document::build(
+                &self.catalog,
+                &self.tree,
+                page,
+                self.reader_width(),
+            ));
         }
     }
 
     fn refresh_document(&mut self) {
         let width = self.reader_width();
-        if let Some(doc) = &self.document {
-            if doc.width != width {
-                self.document = Some(Document::build(&self.catalog, &self.tree, doc.page, width));
-            }
+        if let Some(doc) = &self.document
+            && doc.width != width
+        {
+            self.document = Some(Document::build(&self.catalog, &self.tree, doc.page, width));
         }
         self.clamp_reader_scroll();
     }

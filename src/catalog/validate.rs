@@ -234,17 +234,17 @@ fn check_paper_fields(
         ));
     }
 
-    if let Some(arxiv) = &raw.arxiv {
-        if !is_arxiv_id(arxiv.get_ref()) {
-            errors.push(loc.error(
-                arxiv.span(),
-                Some("arxiv"),
-                format!(
-                    "{:?} is not an arXiv id such as \"1706.03762\" (no version, no link)",
-                    arxiv.get_ref()
-                ),
-            ));
-        }
+    if let Some(arxiv) = &raw.arxiv
+        && !is_arxiv_id(arxiv.get_ref())
+    {
+        errors.push(loc.error(
+            arxiv.span(),
+            Some("arxiv"),
+            format!(
+                "{:?} is not an arXiv id such as \"1706.03762\" (no version, no link)",
+                arxiv.get_ref()
+            ),
+        ));
     }
     let url = raw.url.get_ref();
     if !is_web_link(url) {
@@ -255,17 +255,18 @@ fn check_paper_fields(
                 "{url:?} is not a web link: it must start with https:// or http:// and name a host"
             ),
         ));
-    } else if let (Some(arxiv), Some(linked)) = (&raw.arxiv, arxiv_id_in_url(url)) {
-        if is_arxiv_id(arxiv.get_ref()) && linked != arxiv.get_ref() {
-            errors.push(loc.error(
-                raw.url.span(),
-                Some("url"),
-                format!(
-                    "links to arXiv {linked} but `arxiv` says {}",
-                    arxiv.get_ref()
-                ),
-            ));
-        }
+    } else if let (Some(arxiv), Some(linked)) = (&raw.arxiv, arxiv_id_in_url(url))
+        && is_arxiv_id(arxiv.get_ref())
+        && linked != arxiv.get_ref()
+    {
+        errors.push(loc.error(
+            raw.url.span(),
+            Some("url"),
+            format!(
+                "links to arXiv {linked} but `arxiv` says {}",
+                arxiv.get_ref()
+            ),
+        ));
     }
 
     let category = raw.category.get_ref();

@@ -56,9 +56,9 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     events
 }
 
-/// Feeds keys through `handle_event` and `update`, as the terminal loop does; returns the last
-/// effect.
-pub fn press(app: &mut App, keys: &str) -> Effect {
+/// Feeds keys through `handle_event` and `update`, as the terminal loop does, and returns the
+/// last key's effect.
+pub fn effect_of(app: &mut App, keys: &str) -> Effect {
     let mut effect = Effect::None;
     for key in parse_keys(keys) {
         if let Some(msg) = app.handle_event(&Event::Key(key)) {
@@ -66,6 +66,11 @@ pub fn press(app: &mut App, keys: &str) -> Effect {
         }
     }
     effect
+}
+
+/// Feeds keys that must not quit the app.
+pub fn press(app: &mut App, keys: &str) {
+    assert_eq!(effect_of(app, keys), Effect::None, "{keys:?} quit the app");
 }
 
 pub fn render(app: &App) -> Terminal<TestBackend> {

@@ -1,0 +1,199 @@
+//! The real binary in a pseudo-terminal, read back through a terminal emulator: what a person
+//! would see after typing. These tests also check that the terminal is given back as it was.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::sys::termios::LocalFlags;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Session {
+    fn start(cols: u16, rows: u16) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlpx"));
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("spawn mlpx");
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let sink = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("writer");
+        Self {
+            master: pair.master,
+            writer,
+            child,
+            screen,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer
+            .write_all(bytes.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().unwrap();
+        // Lone Esc is told apart from escape sequences by a pause.
+        thread::sleep(Duration::from_millis(if bytes == "\x1b" {
+            150
+        } else {
+            30
+        }));
+    }
+
+    /// Waits until the screen shows `needle`; fails with the screen as it is.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let contents = self.contents();
+            if contents.contains(needle) {
+                return contents;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "never saw {needle:?}; the screen was:\n{contents}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+    }
+
+    /// Quits with `q` and checks the terminal is handed back: main screen, cursor shown, mouse
+    /// reporting off, line editing and echo on.
+    fn quit_and_check_restored(mut self) {
+        self.send("q");
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                break status;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "mlpx did not quit:\n{}",
+                self.contents()
+            );
+            thread::sleep(Duration::from_millis(20));
+        };
+        assert!(status.success(), "{status:?}");
+        thread::sleep(Duration::from_millis(100));
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "left the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor visible again");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse reporting off"
+        );
+        if let Some(termios) = self.master.get_termios() {
+            assert!(
+                termios
+                    .local_flags
+                    .contains(LocalFlags::ICANON | LocalFlags::ECHO),
+                "cooked mode again"
+            );
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn a_misspelt_search_reads_tinybert_and_its_numbers() {
+    let mut mlpx = Session::start(100, 30);
+    mlpx.wait_for("Library");
+    mlpx.send("/tinybrt");
+    let screen = mlpx.wait_for("1 match");
+    assert!(screen.contains("TinyBERT 2019"), "{screen}");
+    mlpx.send("\r");
+    mlpx.wait_for("TinyBERT: Distilling BERT");
+    // Page down until the results section, with its headline numbers, is on screen.
+    for _ in 0..15 {
+        if mlpx.contents().contains("96.8%") {
+            break;
+        }
+        mlpx.send(" ");
+    }
+    let screen = mlpx.wait_for("96.8%");
+    assert!(
+        screen.contains("9.4x") || screen.contains("9.4×") || screen.contains("9.4 times"),
+        "{screen}"
+    );
+    mlpx.quit_and_check_restored();
+}
+
+#[test]
+fn the_line_of_work_around_faster_rcnn_is_in_the_reader() {
+    let mut mlpx = Session::start(120, 40);
+    mlpx.wait_for("Library");
+    mlpx.send("/faster rcnn");
+    mlpx.wait_for("1 match");
+    mlpx.send("\r");
+    let screen = mlpx.wait_for("Line of work: R-CNN");
+    assert!(
+        screen.contains("R-CNN (2013) → Fast R-CNN (2015)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Focal Loss (2017)"), "{screen}");
+    mlpx.quit_and_check_restored();
+}
+
+#[test]
+fn the_layout_follows_live_resizes() {
+    let mut mlpx = Session::start(100, 30);
+    mlpx.wait_for("Library");
+    mlpx.resize(50, 12);
+    mlpx.wait_for("Terminal too small");
+    mlpx.resize(80, 24);
+    mlpx.wait_for("Library");
+    mlpx.send("j");
+    mlpx.quit_and_check_restored();
+}
