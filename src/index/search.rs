@@ -229,7 +229,11 @@ impl SearchIndex {
             .filter_map(|candidate| {
                 let (score, at) = self.matcher.fuzzy_indices(&candidate.text, word)?;
                 let quality = (score as f64 / perfect as f64).min(1.0);
-                (quality >= MIN_FUZZY_QUALITY).then(|| WordMatch {
+                let gaps = at.windows(2).filter(|pair| pair[1] != pair[0] + 1).count();
+                let from_word_start = at.first() == Some(&0);
+                let plausible = quality >= MIN_FUZZY_QUALITY
+                    && (gaps == 0 || (from_word_start && gaps <= max_gaps(word)));
+                plausible.then(|| WordMatch {
                     quality,
                     positions: at.into_iter().map(|i| candidate.positions[i]).collect(),
                 })
@@ -237,6 +241,13 @@ impl SearchIndex {
             .max_by(|a, b| a.quality.total_cmp(&b.quality));
         fuzzy.or_else(|| typo_match(field, word))
     }
+}
+
+/// A word typed from memory starts like the word and skips a letter here and there: "tinybrt" is
+/// TinyBERT, but "retina" is not hiding in "bidirectional". Mid-word, only a contiguous run
+/// counts ("bert" in DistilBERT).
+fn max_gaps(word: &str) -> usize {
+    (word.chars().count() / 3).max(1)
 }
 
 /// One or two letters say too little for fuzzy matching: they must start a word of the field.
@@ -435,6 +446,12 @@ mod tests {
         let highlighted: String = hit.title_matches.iter().map(|&i| title[i]).collect();
         assert_eq!(highlighted, "TinyBRT");
         assert_eq!(hit.matched_via, None);
+    }
+
+    #[test]
+    fn scattered_letters_inside_a_long_word_do_not_match() {
+        assert_eq!(ids("retina"), ["focal-loss"]);
+        assert_eq!(top("mobert"), "mobilebert");
     }
 
     #[test]
