@@ -245,6 +245,7 @@ impl App {
             Msg::ScrollDown(at) => self.wheel(at, true),
             Msg::Resize(width, height) => {
                 self.area = Rect::new(0, 0, width, height);
+                self.help_scroll = self.help_scroll.min(crate::ui::help::max_scroll(self.area));
                 self.refresh_document();
                 self.keep_cursor_visible();
             }
@@ -257,7 +258,10 @@ impl App {
             match action {
                 Action::Quit => return Effect::Quit,
                 Action::ToggleHelp => self.help_open = false,
-                Action::Down => self.help_scroll += 1,
+                Action::Down => {
+                    self.help_scroll =
+                        (self.help_scroll + 1).min(crate::ui::help::max_scroll(self.area))
+                }
                 Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
                 _ => {}
             }

@@ -421,3 +421,23 @@ fn unknown(
     }
     Ok(ExitCode::from(2))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_for_a_terminal_without_no_color() {
+        // Reads the environment of this test process; NO_COLOR is never set by the test harness.
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        assert!(!color_wanted(false));
+        assert_eq!(color_wanted(true), !no_color);
+    }
+
+    #[test]
+    fn plurals_read_naturally() {
+        assert_eq!(plural(1, "paper"), "1 paper");
+        assert_eq!(plural(3, "category"), "3 categories");
+        assert_eq!(plural(0, "error"), "0 errors");
+    }
+}

@@ -183,6 +183,28 @@ fn help_opens_takes_the_keys_and_closes() {
 }
 
 #[test]
+fn help_scrolls_to_its_last_line_and_no_further() {
+    let mut app = app(80, 24);
+    press(&mut app, "?");
+    for _ in 0..200 {
+        press(&mut app, "j");
+    }
+    let bottom = app.help_scroll();
+    assert!(bottom > 0, "the help is longer than 24 rows");
+    press(&mut app, "k");
+    assert_eq!(
+        app.help_scroll(),
+        bottom - 1,
+        "one k scrolls back up at once"
+    );
+    let screen = screen_text(&render(&app));
+    assert!(
+        !screen.contains("Anywhere"),
+        "scrolled past the first section"
+    );
+}
+
+#[test]
 fn mouse_clicks_select_and_the_wheel_scrolls() {
     let mut app = app(120, 40);
     let areas = app.areas().unwrap();

@@ -1,6 +1,7 @@
 //! Drawing. Views borrow the app and only read it: everything costly (search, markdown,
 //! wrapping) was done in `update`. One function per pane.
 
+pub mod help;
 pub mod layout;
 pub mod theme;
 
@@ -247,42 +248,10 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
-    let width = area.width.saturating_sub(4).min(76);
-    let height = area.height.saturating_sub(2);
-    let [popup] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(area);
-    let [popup] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(popup);
+    let popup = help::popup(area);
     Clear.render(popup, buf);
-
-    let mut lines = Vec::new();
-    for context in [
-        Context::Global,
-        Context::List,
-        Context::Search,
-        Context::Reader,
-        Context::Help,
-    ] {
-        lines.push(Line::styled(context.title(), theme::title()));
-        for binding in keymap::BINDINGS.iter().filter(|b| b.context == context) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", binding.label_in(context)), theme::key()),
-                Span::raw(binding.description),
-            ]));
-        }
-        lines.push(Line::default());
-    }
-    lines.push(Line::styled("Search", theme::title()));
-    lines.push(Line::from(
-        "  Words match titles, other names, concepts, authors, years",
-    ));
-    lines.push(Line::from(
-        "  and arXiv ids, in any order; small typos are forgiven.",
-    ));
     let scroll = u16::try_from(app.help_scroll()).unwrap_or(u16::MAX);
-    Paragraph::new(lines)
+    Paragraph::new(help::lines())
         .block(
             pane(Line::from(" Keys "), true)
                 .title_bottom(Line::styled(" Esc closes ", theme::dim()).right_aligned()),
