@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use error::CatalogError;
-pub use validate::CATEGORIES_FILE;
+pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE};
 
 /// The papers shipped inside the binary, listed by `build.rs` from `papers/`.
 mod embedded {
@@ -85,6 +85,7 @@ pub struct Source {
 #[derive(Debug)]
 pub struct Catalog {
     categories: Vec<Category>,
+    concepts: Vec<String>,
     papers: Vec<Paper>,
     paper_by_id: HashMap<String, usize>,
     category_by_id: HashMap<String, usize>,
@@ -119,7 +120,7 @@ impl Catalog {
         Self::from_sources(&sources).map_err(LoadError::Invalid)
     }
 
-    fn new(mut categories: Vec<Category>, mut papers: Vec<Paper>) -> Self {
+    fn new(mut categories: Vec<Category>, concepts: Vec<String>, mut papers: Vec<Paper>) -> Self {
         categories.sort_by(|a, b| (a.order, &a.name).cmp(&(b.order, &b.name)));
         papers.sort_by(|a, b| (a.year, a.month, &a.title).cmp(&(b.year, b.month, &b.title)));
         let paper_by_id = papers
@@ -134,6 +135,7 @@ impl Catalog {
             .collect();
         Self {
             categories,
+            concepts,
             papers,
             paper_by_id,
             category_by_id,
@@ -148,6 +150,11 @@ impl Catalog {
     /// Categories in display order among siblings.
     pub fn categories(&self) -> &[Category] {
         &self.categories
+    }
+
+    /// The shared vocabulary that tags draw from, in file order.
+    pub fn concepts(&self) -> &[String] {
+        &self.concepts
     }
 
     pub fn paper_index(&self, id: &str) -> Option<usize> {
@@ -344,6 +351,40 @@ body = "Text."
                 "b.toml:9:12: `related`: a paper cannot be related to itself",
             ]
         );
+    }
+
+    #[test]
+    fn the_related_graph_has_no_dangling_or_self_links_and_tags_are_concepts() {
+        let catalog = Catalog::embedded().expect("valid");
+        for paper in catalog.papers() {
+            for id in &paper.related {
+                assert_ne!(id, &paper.id, "{} names itself", paper.id);
+                assert!(
+                    catalog.paper(id).is_some(),
+                    "{} names missing {id}",
+                    paper.id
+                );
+            }
+            for tag in &paper.tags {
+                assert!(
+                    catalog.concepts().contains(tag),
+                    "{}: tag {tag:?} not in concepts.toml",
+                    paper.id
+                );
+            }
+        }
+        assert!(!catalog.concepts().is_empty());
+    }
+
+    #[test]
+    fn every_concept_is_used() {
+        let catalog = Catalog::embedded().expect("valid");
+        for concept in catalog.concepts() {
+            assert!(
+                catalog.papers().iter().any(|p| p.tags.contains(concept)),
+                "{concept:?} in concepts.toml tags no paper"
+            );
+        }
     }
 
     #[test]

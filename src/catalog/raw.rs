@@ -43,3 +43,15 @@ pub(super) struct RawPaper {
     pub tldr: Spanned<String>,
     pub body: Spanned<String>,
 }
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConcepts {
+    pub concept: Vec<RawConcept>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawConcept {
+    pub name: Spanned<String>,
+}

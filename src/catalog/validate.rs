@@ -7,12 +7,14 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::error::{CatalogError, Located};
-use super::raw::{RawCategories, RawCategory, RawPaper};
+use super::raw::{RawCategories, RawCategory, RawConcepts, RawPaper};
 use super::{Catalog, Category, Paper, Source};
 use crate::suggest::closest;
 
 /// The file name that holds categories rather than a paper, wherever it sits in the catalog.
 pub const CATEGORIES_FILE: &str = "categories.toml";
+/// The file name that holds the shared vocabulary of concepts that papers' `tags` draw from.
+pub const CONCEPTS_FILE: &str = "concepts.toml";
 
 struct Parsed<'a, T> {
     loc: Located<'a>,
@@ -22,15 +24,22 @@ struct Parsed<'a, T> {
 pub fn build(sources: &[Source]) -> Result<Catalog, Vec<CatalogError>> {
     let mut errors = Vec::new();
     let mut category_files = Vec::new();
+    let mut concept_files = Vec::new();
     let mut paper_files = Vec::new();
     for source in sources {
         let loc = Located {
             path: &source.path,
             text: &source.text,
         };
-        if source.path.rsplit(['/', '\\']).next() == Some(CATEGORIES_FILE) {
+        let file_name = source.path.rsplit(['/', '\\']).next();
+        if file_name == Some(CATEGORIES_FILE) {
             match toml::from_str::<RawCategories>(&source.text) {
                 Ok(raw) => category_files.push(Parsed { loc, raw }),
+                Err(err) => errors.push(loc.toml_error(&err)),
+            }
+        } else if file_name == Some(CONCEPTS_FILE) {
+            match toml::from_str::<RawConcepts>(&source.text) {
+                Ok(raw) => concept_files.push(Parsed { loc, raw }),
                 Err(err) => errors.push(loc.toml_error(&err)),
             }
         } else {
@@ -42,10 +51,11 @@ pub fn build(sources: &[Source]) -> Result<Catalog, Vec<CatalogError>> {
     }
 
     let categories = check_categories(&category_files, &mut errors);
-    let papers = check_papers(&paper_files, &categories, &mut errors);
+    let concepts = check_concepts(&concept_files, &mut errors);
+    let papers = check_papers(&paper_files, &categories, &concepts, &mut errors);
 
     if errors.is_empty() {
-        Ok(Catalog::new(categories, papers))
+        Ok(Catalog::new(categories, concepts, papers))
     } else {
         errors.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
         Err(errors)
@@ -135,9 +145,50 @@ fn has_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {
     true
 }
 
+/// The vocabulary, with near-duplicates refused: two names that differ only in case,
+/// punctuation or a plural "s" are one concept.
+fn check_concepts(files: &[Parsed<RawConcepts>], errors: &mut Vec<CatalogError>) -> Vec<String> {
+    let mut seen: HashMap<String, (String, &str, usize)> = HashMap::new();
+    let mut concepts = Vec::new();
+    for file in files {
+        let loc = &file.loc;
+        for raw in &file.raw.concept {
+            let name = raw.name.get_ref();
+            let before = errors.len();
+            check_text(loc, "name", &raw.name, Lines::One, errors);
+            if errors.len() > before {
+                continue;
+            }
+            let key = concept_key(name);
+            if let Some((first, path, line)) = seen.get(&key) {
+                errors.push(loc.error(
+                    raw.name.span(),
+                    Some("name"),
+                    format!("{name:?} is the same concept as {first:?} at {path}:{line}"),
+                ));
+                continue;
+            }
+            let (line, _) = super::error::line_column(loc.text, raw.name.span().start);
+            seen.insert(key, (name.clone(), loc.path, line));
+            concepts.push(name.clone());
+        }
+    }
+    concepts
+}
+
+fn concept_key(name: &str) -> String {
+    let key: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    key.strip_suffix('s').map(str::to_owned).unwrap_or(key)
+}
+
 fn check_papers(
     files: &[Parsed<RawPaper>],
     categories: &[Category],
+    concepts: &[String],
     errors: &mut Vec<CatalogError>,
 ) -> Vec<Paper> {
     let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
@@ -146,6 +197,7 @@ fn check_papers(
         let (loc, raw) = (&file.loc, &file.raw);
         let before = errors.len();
         check_paper_fields(loc, raw, categories, errors);
+        check_tags(loc, &raw.tags, concepts, errors);
         let id = raw.id.get_ref().as_str();
         if let Some((path, line)) = seen.get(id) {
             errors.push(loc.error(
@@ -280,6 +332,35 @@ fn check_paper_fields(
                 categories.iter().map(|c| c.id.as_str()),
             ),
         ));
+    }
+}
+
+/// A catalog with a vocabulary holds its papers to it; one without leaves tags free.
+fn check_tags(
+    loc: &Located,
+    tags: &[Spanned<String>],
+    concepts: &[String],
+    errors: &mut Vec<CatalogError>,
+) {
+    if concepts.is_empty() {
+        return;
+    }
+    for tag in tags {
+        let name = tag.get_ref();
+        if !concepts.iter().any(|c| c == name) {
+            let near = closest(name, concepts.iter().map(String::as_str), 1);
+            let hint = match near.first() {
+                Some(near) => format!(" (did you mean {near:?}?)"),
+                None => String::new(),
+            };
+            errors.push(loc.error(
+                tag.span(),
+                Some("tags"),
+                format!(
+                    "{name:?} is not in {CONCEPTS_FILE}{hint}: use a listed concept or add it there"
+                ),
+            ));
+        }
     }
 }
 
