@@ -151,7 +151,7 @@ fn a_misspelt_search_reads_tinybert_and_its_numbers() {
     let mut mlpx = Session::start(100, 30);
     mlpx.wait_for("Library");
     mlpx.send("/tinybrt");
-    let screen = mlpx.wait_for("1 match");
+    let screen = mlpx.wait_for("/ tinybrt ");
     assert!(screen.contains("TinyBERT 2019"), "{screen}");
     mlpx.send("\r");
     mlpx.wait_for("TinyBERT: Distilling BERT");
@@ -175,7 +175,7 @@ fn the_line_of_work_around_faster_rcnn_is_in_the_reader() {
     let mut mlpx = Session::start(120, 40);
     mlpx.wait_for("Library");
     mlpx.send("/faster rcnn");
-    mlpx.wait_for("1 match");
+    mlpx.wait_for("/ faster rcnn ");
     mlpx.send("\r");
     let screen = mlpx.wait_for("Line of work: R-CNN");
     assert!(
