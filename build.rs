@@ -15,22 +15,12 @@ fn main() {
 
     let mut out = String::from("pub const FILES: &[(&str, &str)] = &[\n");
     for file in &files {
-        let shown = file
-            .strip_prefix(root)
-            .expect("under the crate")
-            .to_string_lossy()
-            .replace('\\', "/");
-        writeln!(
-            out,
-            "    ({shown:?}, include_str!({:?})),",
-            file.display().to_string()
-        )
-        .unwrap();
+        let shown = file.strip_prefix(root).expect("under the crate").to_string_lossy().replace('\\', "/");
+        writeln!(out, "    ({shown:?}, include_str!({:?})),", file.display().to_string()).unwrap();
     }
     out.push_str("];\n");
 
-    let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("embedded_catalog.rs");
+    let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_catalog.rs");
     std::fs::write(dest, out).expect("write the embedded catalog list");
 }
 

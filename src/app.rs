@@ -1,15 +1,17 @@
 //! The browser's state and the one place it changes.
 //!
 //! `handle_event` turns a terminal event into a `Msg` without touching state; `update` applies a
-//! `Msg` and returns the `Effect` the loop must carry out. Everything the view needs (search hits,
-//! visible tree rows, the reader's rendered page) is computed here, so drawing only reads.
+//! `Msg` and returns the `Effect` the loop must carry out (quit, open a link, copy to the
+//! clipboard). Everything the view needs (search hits, visible tree rows, the reader's rendered
+//! page, find matches) is computed here, so drawing only reads.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Paper};
+use crate::cite;
 use crate::document::{Document, Page};
 use crate::index::{CategoryTree, Hit, SearchIndex, TreeRow};
 use crate::keymap::{self, Action, Context};
@@ -22,25 +24,76 @@ pub enum Focus {
     Reader,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     Action(Action),
     Insert(char),
+    /// Follow the reader's link with this number (1-based).
+    FollowLink(usize),
     Click(Position),
     ScrollUp(Position),
     ScrollDown(Position),
     Resize(u16, u16),
+    /// A line for the status bar, from the loop after it ran an effect.
+    Status(String),
 }
 
 #[must_use]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
+    /// Open an http(s) link in the user's browser.
+    OpenUrl(String),
+    /// Put text on the clipboard; `what` names it for the status line.
+    Copy {
+        text: String,
+        what: String,
+    },
+}
+
+/// A list to choose from, over the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub title: String,
+    pub items: Vec<PickerItem>,
+    pub cursor: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickerItem {
+    pub label: String,
+    pub target: Target,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Paper(usize),
+    Row(usize),
+    Copy { text: String, what: String },
+}
+
+/// Find in page: the word, whether it is still being typed, and where it occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Find {
+    pub query: String,
+    pub typing: bool,
+    pub matches: Vec<Match>,
+    pub current: usize,
+}
+
+/// An occurrence in the reader: its row and its columns [start, end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub row: usize,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Lines the mouse wheel scrolls the reader by.
 const WHEEL_LINES: usize = 3;
+/// How many history steps the breadcrumb shows.
+const BREADCRUMB_STEPS: usize = 3;
 
 pub struct App {
     catalog: Catalog,
@@ -56,9 +109,17 @@ pub struct App {
     tree_cursor: usize,
     hit_cursor: usize,
     list_offset: usize,
-    /// The reader's page, its rendering for the current width, and how far it is scrolled.
+    /// The reader's page, rendered for the current width, and how far it is scrolled.
     document: Option<Document>,
     reader_scroll: usize,
+    /// Where each page was left, so coming back lands in the same place.
+    scroll_memory: HashMap<Page, usize>,
+    /// Papers opened for reading, oldest first, and the one shown now.
+    history: Vec<usize>,
+    history_at: usize,
+    picker: Option<Picker>,
+    find: Option<Find>,
+    status: Option<String>,
     area: Rect,
 }
 
@@ -67,9 +128,7 @@ impl App {
         let tree = CategoryTree::new(&catalog);
         let index = SearchIndex::new(&catalog);
         // Top-level categories start open: the library's shape is visible at a glance.
-        let expanded: HashSet<usize> = (0..tree.len())
-            .filter(|&n| tree.parent(n).is_none())
-            .collect();
+        let expanded: HashSet<usize> = (0..tree.len()).filter(|&n| tree.parent(n).is_none()).collect();
         let rows = tree.rows(&expanded);
         let mut app = Self {
             catalog,
@@ -87,6 +146,12 @@ impl App {
             list_offset: 0,
             document: None,
             reader_scroll: 0,
+            scroll_memory: HashMap::new(),
+            history: Vec::new(),
+            history_at: 0,
+            picker: None,
+            find: None,
+            status: None,
             area: Rect::new(0, 0, 120, 40),
         };
         app.show_selection();
@@ -138,11 +203,7 @@ impl App {
 
     /// The highlighted row of whichever list is showing.
     pub fn cursor(&self) -> usize {
-        if self.searching() {
-            self.hit_cursor
-        } else {
-            self.tree_cursor
-        }
+        if self.searching() { self.hit_cursor } else { self.tree_cursor }
     }
 
     pub fn list_offset(&self) -> usize {
@@ -150,11 +211,7 @@ impl App {
     }
 
     fn list_len(&self) -> usize {
-        if self.searching() {
-            self.hits.len()
-        } else {
-            self.rows.len()
-        }
+        if self.searching() { self.hits.len() } else { self.rows.len() }
     }
 
     pub fn document(&self) -> Option<&Document> {
@@ -166,11 +223,35 @@ impl App {
     }
 
     /// The paper in the reader, if the reader shows a paper.
-    pub fn open_paper(&self) -> Option<&crate::catalog::Paper> {
+    pub fn open_paper(&self) -> Option<&Paper> {
         match self.document.as_ref()?.page {
             Page::Paper(index) => Some(&self.catalog.papers()[index]),
             Page::Category(_) => None,
         }
+    }
+
+    pub fn picker(&self) -> Option<&Picker> {
+        self.picker.as_ref()
+    }
+
+    pub fn find(&self) -> Option<&Find> {
+        self.find.as_ref()
+    }
+
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Where the reader came from: the last few papers of the history, ending with the one
+    /// shown, when the reader shows a paper reached through the history.
+    pub fn breadcrumb(&self) -> Vec<&str> {
+        let shown = self.document.as_ref().map(|d| d.page);
+        let current = self.history.get(self.history_at).copied();
+        if current.is_none() || shown != current.map(Page::Paper) {
+            return Vec::new();
+        }
+        let first = (self.history_at + 1).saturating_sub(BREADCRUMB_STEPS);
+        self.history[first..=self.history_at].iter().map(|&paper| self.catalog.papers()[paper].title.as_str()).collect()
     }
 
     pub fn area(&self) -> Rect {
@@ -184,12 +265,17 @@ impl App {
     /// Which bindings apply now.
     pub fn context(&self) -> Context {
         if self.help_open {
-            return Context::Help;
-        }
-        match self.focus {
-            Focus::Search => Context::Search,
-            Focus::List => Context::List,
-            Focus::Reader => Context::Reader,
+            Context::Help
+        } else if self.picker.is_some() {
+            Context::Picker
+        } else if self.find.as_ref().is_some_and(|f| f.typing) {
+            Context::Find
+        } else {
+            match self.focus {
+                Focus::Search => Context::Search,
+                Focus::List => Context::List,
+                Focus::Reader => Context::Reader,
+            }
         }
     }
 
@@ -206,17 +292,21 @@ impl App {
 
     pub fn handle_key(&self, key: &KeyEvent) -> Option<Msg> {
         let context = self.context();
-        if let Some(action) = keymap::action_for(context, key) {
-            return Some(Msg::Action(action));
-        }
-        match key.code {
-            crossterm::event::KeyCode::Char(c)
-                if context == Context::Search
-                    && (key.modifiers - crossterm::event::KeyModifiers::SHIFT).is_empty() =>
-            {
-                Some(Msg::Insert(c))
-            }
-            _ => None,
+        match keymap::action_for(context, key) {
+            Some(Action::FollowNumbered) => match key.code {
+                KeyCode::Char(digit) => digit.to_digit(10).map(|n| Msg::FollowLink(n as usize)),
+                _ => None,
+            },
+            Some(action) => Some(Msg::Action(action)),
+            None => match key.code {
+                KeyCode::Char(c)
+                    if matches!(context, Context::Search | Context::Find)
+                        && (key.modifiers - KeyModifiers::SHIFT).is_empty() =>
+                {
+                    Some(Msg::Insert(c))
+                }
+                _ => None,
+            },
         }
     }
 
@@ -233,13 +323,14 @@ impl App {
     // ---- the one place state changes ----
 
     pub fn update(&mut self, msg: Msg) -> Effect {
+        if !matches!(msg, Msg::Status(_) | Msg::Resize(..)) {
+            self.status = None;
+        }
         match msg {
             Msg::Action(action) => return self.act(action),
-            Msg::Insert(c) if !c.is_control() => {
-                self.query.push(c);
-                self.refresh_hits();
-            }
+            Msg::Insert(c) if !c.is_control() => self.insert(c),
             Msg::Insert(_) => {}
+            Msg::FollowLink(number) => self.follow_link(number),
             Msg::Click(at) => self.click(at),
             Msg::ScrollUp(at) => self.wheel(at, false),
             Msg::ScrollDown(at) => self.wheel(at, true),
@@ -249,23 +340,46 @@ impl App {
                 self.refresh_document();
                 self.keep_cursor_visible();
             }
+            Msg::Status(line) => self.status = Some(line),
         }
         Effect::None
     }
 
     fn act(&mut self, action: Action) -> Effect {
-        if self.help_open {
-            match action {
-                Action::Quit => return Effect::Quit,
-                Action::ToggleHelp => self.help_open = false,
-                Action::Down => {
-                    self.help_scroll =
-                        (self.help_scroll + 1).min(crate::ui::help::max_scroll(self.area))
+        match self.context() {
+            Context::Help => {
+                match action {
+                    Action::Quit => return Effect::Quit,
+                    Action::ToggleHelp => self.help_open = false,
+                    Action::Down => {
+                        self.help_scroll = (self.help_scroll + 1).min(crate::ui::help::max_scroll(self.area));
+                    }
+                    Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                    _ => {}
                 }
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                _ => {}
+                return Effect::None;
             }
-            return Effect::None;
+            Context::Picker => return self.act_in_picker(action),
+            Context::Find => {
+                match action {
+                    Action::Quit => return Effect::Quit,
+                    Action::Open => {
+                        if let Some(find) = &mut self.find {
+                            find.typing = false;
+                        }
+                    }
+                    Action::Back => self.find = None,
+                    Action::DeleteChar => {
+                        if let Some(find) = &mut self.find {
+                            find.query.pop();
+                        }
+                        self.refresh_matches(true);
+                    }
+                    _ => {}
+                }
+                return Effect::None;
+            }
+            _ => {}
         }
         match action {
             Action::Quit => return Effect::Quit,
@@ -293,6 +407,18 @@ impl App {
             Action::Open => self.open(),
             Action::Expand => self.expand(),
             Action::Collapse => self.collapse(),
+            Action::Links => self.open_links(),
+            Action::Outline => self.open_outline(),
+            Action::CopyMenu => self.open_copy_menu(),
+            Action::OpenInBrowser => return self.open_in_browser(),
+            Action::HistoryBack => self.walk_history(-1),
+            Action::HistoryForward => self.walk_history(1),
+            Action::FindInPage => {
+                self.find = Some(Find { query: String::new(), typing: true, matches: Vec::new(), current: 0 });
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
+            Action::FollowNumbered => {}
             motion => match self.focus {
                 Focus::Reader => self.scroll_reader(motion),
                 Focus::List | Focus::Search => self.move_cursor(motion),
@@ -301,9 +427,21 @@ impl App {
         Effect::None
     }
 
+    fn insert(&mut self, c: char) {
+        if let Some(find) = self.find.as_mut().filter(|f| f.typing) {
+            find.query.push(c);
+            self.refresh_matches(true);
+        } else {
+            self.query.push(c);
+            self.refresh_hits();
+        }
+    }
+
     fn back(&mut self) {
         match self.focus {
-            Focus::Search | Focus::Reader => self.focus = Focus::List,
+            Focus::Search => self.focus = Focus::List,
+            Focus::Reader if self.find.is_some() => self.find = None,
+            Focus::Reader => self.focus = Focus::List,
             Focus::List if self.searching() => {
                 // Leaving the results: show where the paper being read sits in the tree.
                 self.query.clear();
@@ -319,8 +457,8 @@ impl App {
 
     fn open(&mut self) {
         if self.searching() {
-            if !self.hits.is_empty() {
-                self.focus = Focus::Reader;
+            if let Some(hit) = self.hits.get(self.hit_cursor) {
+                self.read(hit.paper);
             }
             return;
         }
@@ -328,10 +466,141 @@ impl App {
             self.focus = Focus::List;
             return;
         }
-        match self.rows.get(self.tree_cursor) {
-            Some(TreeRow::Category { node, .. }) => self.toggle(*node),
-            Some(TreeRow::Paper { .. }) => self.focus = Focus::Reader,
+        match self.rows.get(self.tree_cursor).copied() {
+            Some(TreeRow::Category { node, .. }) => self.toggle(node),
+            Some(TreeRow::Paper { paper, .. }) => self.read(paper),
             None => {}
+        }
+    }
+
+    /// Opens a paper for reading: it joins the history and the reader takes the focus.
+    fn read(&mut self, paper: usize) {
+        if self.history.get(self.history_at) != Some(&paper) {
+            if !self.history.is_empty() {
+                self.history.truncate(self.history_at + 1);
+            }
+            self.history.push(paper);
+            self.history_at = self.history.len() - 1;
+        }
+        self.show_page(Page::Paper(paper));
+        self.focus = Focus::Reader;
+    }
+
+    fn walk_history(&mut self, step: isize) {
+        let Some(target) = self.history_at.checked_add_signed(step).filter(|&at| at < self.history.len()) else {
+            self.status = Some(if step < 0 { "no earlier page" } else { "no later page" }.to_owned());
+            return;
+        };
+        self.history_at = target;
+        self.show_page(Page::Paper(self.history[target]));
+        self.focus = Focus::Reader;
+    }
+
+    fn follow_link(&mut self, number: usize) {
+        let target = self.document.as_ref().and_then(|d| d.links.get(number.wrapping_sub(1))).map(|l| l.paper);
+        match target {
+            Some(paper) => self.read(paper),
+            None => self.status = Some(format!("this page has no link {number}")),
+        }
+    }
+
+    fn open_links(&mut self) {
+        let Some(doc) = &self.document else { return };
+        if doc.links.is_empty() {
+            self.status = Some("this page links to no other paper".to_owned());
+            return;
+        }
+        let items = doc
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, link)| {
+                let paper = &self.catalog.papers()[link.paper];
+                PickerItem {
+                    label: format!("[{}] {} ({})", i + 1, paper.title, paper.year),
+                    target: Target::Paper(link.paper),
+                }
+            })
+            .collect();
+        self.picker = Some(Picker { title: "Go to".to_owned(), items, cursor: 0 });
+    }
+
+    fn open_outline(&mut self) {
+        let Some(doc) = &self.document else { return };
+        if doc.headings.is_empty() {
+            self.status = Some("this page has no headings".to_owned());
+            return;
+        }
+        let items: Vec<PickerItem> = doc
+            .headings
+            .iter()
+            .map(|h| PickerItem {
+                label: format!("{}{}", "  ".repeat(h.level.saturating_sub(2)), h.title),
+                target: Target::Row(h.row),
+            })
+            .collect();
+        // Start on the section being read.
+        let cursor = doc.headings.iter().rposition(|h| h.row <= self.reader_scroll).unwrap_or(0);
+        self.picker = Some(Picker { title: "Outline".to_owned(), items, cursor });
+    }
+
+    fn open_copy_menu(&mut self) {
+        let Some(paper) = self.open_paper() else {
+            self.status = Some("open a paper to copy its link or citation".to_owned());
+            return;
+        };
+        let copy = |label: &str, text: String, what: &str| PickerItem {
+            label: label.to_owned(),
+            target: Target::Copy { text, what: what.to_owned() },
+        };
+        let items = vec![
+            copy(&format!("Link  {}", paper.url), paper.url.clone(), "the link"),
+            copy("BibTeX entry", cite::bibtex(paper), "the BibTeX entry"),
+            copy("Citation, one line", cite::text(paper), "the citation"),
+            copy("Markdown link", cite::markdown(paper), "the Markdown link"),
+        ];
+        self.picker = Some(Picker { title: "Copy".to_owned(), items, cursor: 0 });
+    }
+
+    fn act_in_picker(&mut self, action: Action) -> Effect {
+        let Some(picker) = &mut self.picker else {
+            return Effect::None;
+        };
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Down => picker.cursor = (picker.cursor + 1).min(picker.items.len().saturating_sub(1)),
+            Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
+            Action::Back => self.picker = None,
+            Action::Open => {
+                let target = picker.items.get(picker.cursor).map(|item| item.target.clone());
+                self.picker = None;
+                match target {
+                    Some(Target::Paper(paper)) => self.read(paper),
+                    Some(Target::Row(row)) => {
+                        self.reader_scroll = row;
+                        self.clamp_reader_scroll();
+                        self.focus = Focus::Reader;
+                    }
+                    Some(Target::Copy { text, what }) => return Effect::Copy { text, what },
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn open_in_browser(&mut self) -> Effect {
+        match self.open_paper().map(|p| p.url.clone()) {
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => Effect::OpenUrl(url),
+            Some(url) => {
+                self.status = Some(format!("not a web link, not opened: {url}"));
+                Effect::None
+            }
+            None => {
+                self.status = Some("open a paper to open its link".to_owned());
+                Effect::None
+            }
         }
     }
 
@@ -340,11 +609,9 @@ impl App {
             return self.open();
         }
         match self.rows.get(self.tree_cursor).copied() {
-            Some(TreeRow::Category { node, .. }) if !self.expanded.contains(&node) => {
-                self.toggle(node)
-            }
+            Some(TreeRow::Category { node, .. }) if !self.expanded.contains(&node) => self.toggle(node),
             Some(TreeRow::Category { .. }) => self.move_cursor(Action::Down),
-            Some(TreeRow::Paper { .. }) => self.focus = Focus::Reader,
+            Some(TreeRow::Paper { paper, .. }) => self.read(paper),
             None => {}
         }
     }
@@ -354,22 +621,14 @@ impl App {
             return;
         }
         let parent = match self.rows.get(self.tree_cursor).copied() {
-            Some(TreeRow::Category { node, .. }) if self.expanded.contains(&node) => {
-                return self.toggle(node);
-            }
+            Some(TreeRow::Category { node, .. }) if self.expanded.contains(&node) => return self.toggle(node),
             Some(TreeRow::Category { node, .. }) => self.tree.parent(node),
-            Some(TreeRow::Paper { paper, .. }) => self
-                .tree
-                .ancestors_of_paper(&self.catalog, paper)
-                .last()
-                .copied(),
+            Some(TreeRow::Paper { paper, .. }) => self.tree.ancestors_of_paper(&self.catalog, paper).last().copied(),
             None => None,
         };
         if let Some(parent) = parent
-            && let Some(row) = self
-                .rows
-                .iter()
-                .position(|r| matches!(r, TreeRow::Category { node, .. } if *node == parent))
+            && let Some(row) =
+                self.rows.iter().position(|r| matches!(r, TreeRow::Category { node, .. } if *node == parent))
         {
             self.tree_cursor = row;
             self.keep_cursor_visible();
@@ -387,14 +646,9 @@ impl App {
 
     /// Opens the categories above `paper` and puts the tree cursor on it.
     fn reveal(&mut self, paper: usize) {
-        self.expanded
-            .extend(self.tree.ancestors_of_paper(&self.catalog, paper));
+        self.expanded.extend(self.tree.ancestors_of_paper(&self.catalog, paper));
         self.rows = self.tree.rows(&self.expanded);
-        if let Some(row) = self
-            .rows
-            .iter()
-            .position(|r| matches!(r, TreeRow::Paper { paper: p, .. } if *p == paper))
-        {
+        if let Some(row) = self.rows.iter().position(|r| matches!(r, TreeRow::Paper { paper: p, .. } if *p == paper)) {
             self.tree_cursor = row;
         }
     }
@@ -437,9 +691,7 @@ impl App {
             Action::Top => 0,
             Action::Bottom => usize::MAX,
             Action::PageDown => self.reader_scroll + page.saturating_sub(1).max(1),
-            Action::PageUp => self
-                .reader_scroll
-                .saturating_sub(page.saturating_sub(1).max(1)),
+            Action::PageUp => self.reader_scroll.saturating_sub(page.saturating_sub(1).max(1)),
             Action::HalfPageDown => self.reader_scroll + (page / 2).max(1),
             Action::HalfPageUp => self.reader_scroll.saturating_sub((page / 2).max(1)),
             _ => self.reader_scroll,
@@ -449,6 +701,9 @@ impl App {
 
     fn click(&mut self, at: Position) {
         let Some(areas) = self.areas() else { return };
+        if self.help_open || self.picker.is_some() {
+            return;
+        }
         if areas.search.contains(at) {
             self.focus = Focus::Search;
         } else if areas.list.contains(at) {
@@ -467,17 +722,22 @@ impl App {
             }
         } else if areas.reader.contains(at) {
             self.focus = Focus::Reader;
+            let text = areas.reader_text();
+            if text.contains(at) {
+                let row = self.reader_scroll + usize::from(at.y - text.y);
+                let link = self.document.as_ref().and_then(|d| d.links.iter().position(|l| l.row == row));
+                if let Some(index) = link {
+                    self.follow_link(index + 1);
+                }
+            }
         }
     }
 
     fn wheel(&mut self, at: Position, down: bool) {
         let Some(areas) = self.areas() else { return };
         if areas.reader.contains(at) {
-            self.reader_scroll = if down {
-                self.reader_scroll + WHEEL_LINES
-            } else {
-                self.reader_scroll.saturating_sub(WHEEL_LINES)
-            };
+            self.reader_scroll =
+                if down { self.reader_scroll + WHEEL_LINES } else { self.reader_scroll.saturating_sub(WHEEL_LINES) };
             self.clamp_reader_scroll();
         } else if areas.list.contains(at) {
             self.move_cursor(if down { Action::Down } else { Action::Up });
@@ -498,26 +758,31 @@ impl App {
     /// Shows the highlighted row in the reader: a paper, or a category's overview.
     fn show_selection(&mut self) {
         let page = if self.searching() {
-            self.hits
-                .get(self.hit_cursor)
-                .map(|hit| Page::Paper(hit.paper))
+            self.hits.get(self.hit_cursor).map(|hit| Page::Paper(hit.paper))
         } else {
             self.rows.get(self.tree_cursor).map(|row| match *row {
                 TreeRow::Paper { paper, .. } => Page::Paper(paper),
                 TreeRow::Category { node, .. } => Page::Category(node),
             })
         };
-        if let Some(page) = page
-            && self.document.as_ref().map(|d| d.page) != Some(page)
-        {
-            self.reader_scroll = 0;
-            self.document = Some(Document::build(
-                &self.catalog,
-                &self.tree,
-                page,
-                self.reader_width(),
-            ));
+        if let Some(page) = page {
+            self.show_page(page);
         }
+    }
+
+    /// Puts `page` in the reader where it was last left.
+    fn show_page(&mut self, page: Page) {
+        let current = self.document.as_ref().map(|d| d.page);
+        if current == Some(page) {
+            return;
+        }
+        if let Some(current) = current {
+            self.scroll_memory.insert(current, self.reader_scroll);
+        }
+        self.find = None;
+        self.document = Some(Document::build(&self.catalog, &self.tree, page, self.reader_width()));
+        self.reader_scroll = self.scroll_memory.get(&page).copied().unwrap_or(0);
+        self.clamp_reader_scroll();
     }
 
     fn refresh_document(&mut self) {
@@ -525,32 +790,80 @@ impl App {
         if let Some(doc) = &self.document
             && doc.width != width
         {
-            self.document = Some(Document::build(&self.catalog, &self.tree, doc.page, width));
+            // Keep the same text in view: the first row's share of the page survives rewrapping.
+            let share = self.reader_scroll as f64 / doc.height().max(1) as f64;
+            let rebuilt = Document::build(&self.catalog, &self.tree, doc.page, width);
+            self.reader_scroll = (share * rebuilt.height() as f64).round() as usize;
+            self.document = Some(rebuilt);
+            self.refresh_matches(false);
         }
         self.clamp_reader_scroll();
     }
 
+    /// Finds every occurrence of the find word in the reader's rows, case-insensitively. With
+    /// `jump`, scrolls to the first match from the top of the view on.
+    fn refresh_matches(&mut self, jump: bool) {
+        let (Some(find), Some(doc)) = (&mut self.find, &self.document) else {
+            return;
+        };
+        find.matches.clear();
+        find.current = 0;
+        let needle = find.query.to_lowercase();
+        if needle.is_empty() {
+            return;
+        }
+        for row in 0..doc.height() {
+            let text = doc.row_text(row).to_lowercase();
+            for (byte, _) in text.match_indices(&needle) {
+                let start = unicode_width::UnicodeWidthStr::width(&text[..byte]);
+                let end = start + unicode_width::UnicodeWidthStr::width(needle.as_str());
+                find.matches.push(Match { row, start, end });
+            }
+        }
+        if jump {
+            let from = self.reader_scroll;
+            find.current = find.matches.iter().position(|m| m.row >= from).unwrap_or(0);
+            self.scroll_to_current_match();
+        }
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(find) = self.find.as_mut().filter(|f| !f.matches.is_empty()) else {
+            self.status = Some("nothing to find: press / to find a word".to_owned());
+            return;
+        };
+        let count = find.matches.len();
+        find.current = if forward { (find.current + 1) % count } else { (find.current + count - 1) % count };
+        self.scroll_to_current_match();
+    }
+
+    /// Brings the current match into view, a third of the way down the reader.
+    fn scroll_to_current_match(&mut self) {
+        let Some(row) = self.find.as_ref().and_then(|f| f.matches.get(f.current)).map(|m| m.row) else {
+            return;
+        };
+        let page = self.reader_page();
+        if row < self.reader_scroll || row >= self.reader_scroll + page {
+            self.reader_scroll = row.saturating_sub(page / 3);
+            self.clamp_reader_scroll();
+        }
+    }
+
     fn reader_width(&self) -> u16 {
-        self.areas()
-            .map_or(self.area.width, |a| a.reader_text().width)
+        self.areas().map_or(self.area.width, |a| a.reader_text().width)
     }
 
     fn reader_page(&self) -> usize {
-        self.areas()
-            .map_or(1, |a| usize::from(a.reader_text().height))
+        self.areas().map_or(1, |a| usize::from(a.reader_text().height))
     }
 
     fn list_page(&self) -> usize {
-        self.areas()
-            .map_or(1, |a| usize::from(a.list_inner().height))
-            .max(1)
+        self.areas().map_or(1, |a| usize::from(a.list_inner().height)).max(1)
     }
 
     fn clamp_reader_scroll(&mut self) {
-        let height = self.document.as_ref().map_or(0, |d| d.height);
-        self.reader_scroll = self
-            .reader_scroll
-            .min(height.saturating_sub(self.reader_page()));
+        let height = self.document.as_ref().map_or(0, Document::height);
+        self.reader_scroll = self.reader_scroll.min(height.saturating_sub(self.reader_page()));
     }
 
     fn keep_cursor_visible(&mut self) {

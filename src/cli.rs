@@ -10,16 +10,13 @@ use crossterm::style::Stylize;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, LoadError, Paper};
+use crate::cite;
 use crate::document;
 use crate::index::{CategoryTree, SearchIndex};
 use crate::suggest::closest;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "mlpx",
-    version,
-    about = "Machine-learning papers, explained, in your terminal."
-)]
+#[command(name = "mlpx", version, about = "Machine-learning papers, explained, in your terminal.")]
 #[command(after_help = "Without a command, mlpx opens the browser. Press ? in it for the keys.")]
 pub struct Cli {
     #[command(subcommand)]
@@ -54,6 +51,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Markdown)]
         format: Format,
     },
+    /// Print a citation: a BibTeX entry, a one-line reference, or a Markdown link.
+    Cite {
+        id: String,
+        #[arg(long, value_enum, default_value_t = CiteFormat::Bibtex)]
+        format: CiteFormat,
+    },
     /// Print the category tree with paper counts.
     Categories {
         #[arg(long)]
@@ -64,6 +67,16 @@ pub enum Command {
         /// A folder laid out like `papers/`: a categories.toml and one TOML file per paper.
         dir: PathBuf,
     },
+}
+
+/// Tables in plain output are laid out for a common terminal width.
+const PLAIN_TABLE_WIDTH: u16 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiteFormat {
+    Bibtex,
+    Text,
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,19 +94,11 @@ pub struct Output<'a> {
 
 impl Output<'_> {
     fn bold(&self, text: &str) -> String {
-        if self.color {
-            text.bold().to_string()
-        } else {
-            text.to_owned()
-        }
+        if self.color { text.bold().to_string() } else { text.to_owned() }
     }
 
     fn dim(&self, text: &str) -> String {
-        if self.color {
-            text.dark_grey().to_string()
-        } else {
-            text.to_owned()
-        }
+        if self.color { text.dark_grey().to_string() } else { text.to_owned() }
     }
 }
 
@@ -105,10 +110,9 @@ pub fn color_wanted(stdout_is_terminal: bool) -> bool {
 pub fn run(command: Command, catalog: &Catalog, output: &mut Output) -> io::Result<ExitCode> {
     match command {
         Command::List { category, json } => list(catalog, category.as_deref(), json, output),
-        Command::Search { query, limit, json } => {
-            search(catalog, &query.join(" "), limit, json, output)
-        }
+        Command::Search { query, limit, json } => search(catalog, &query.join(" "), limit, json, output),
         Command::Show { id, format } => show(catalog, &id, format, output),
+        Command::Cite { id, format } => cite_paper(catalog, &id, format, output),
         Command::Categories { json } => categories(catalog, json, output),
         Command::Check { dir } => check(&dir, output),
     }
@@ -146,11 +150,7 @@ fn paper_json<'a>(catalog: &'a Catalog, paper: &'a Paper, score: Option<i64>) ->
         venue: paper.venue.as_deref(),
         arxiv: paper.arxiv.as_deref(),
         url: &paper.url,
-        category: catalog
-            .category_path(&paper.category)
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect(),
+        category: catalog.category_path(&paper.category).iter().map(|c| c.id.as_str()).collect(),
         tags: &paper.tags,
         aliases: &paper.aliases,
         related: &paper.related,
@@ -167,23 +167,12 @@ fn write_json(output: &mut Output, value: &impl Serialize) -> io::Result<()> {
 fn paper_rows(output: &mut Output, papers: &[&Paper]) -> io::Result<()> {
     let id_width = papers.iter().map(|p| p.id.len()).max().unwrap_or(0);
     for paper in papers {
-        writeln!(
-            output.out,
-            "{:<id_width$}  {}  {}",
-            paper.id,
-            paper.year,
-            output.bold(&paper.title)
-        )?;
+        writeln!(output.out, "{:<id_width$}  {}  {}", paper.id, paper.year, output.bold(&paper.title))?;
     }
     Ok(())
 }
 
-fn list(
-    catalog: &Catalog,
-    category: Option<&str>,
-    json: bool,
-    output: &mut Output,
-) -> io::Result<ExitCode> {
+fn list(catalog: &Catalog, category: Option<&str>, json: bool, output: &mut Output) -> io::Result<ExitCode> {
     let tree = CategoryTree::new(catalog);
     let order = match category {
         None => tree.papers_in_order(),
@@ -191,22 +180,13 @@ fn list(
             Some(node) => tree.papers_under(node),
             None => {
                 let ids = catalog.categories().iter().map(|c| c.id.as_str());
-                return unknown(
-                    output,
-                    "category",
-                    id,
-                    &closest(id, ids, 3),
-                    "mlpx categories",
-                );
+                return unknown(output, "category", id, &closest(id, ids, 3), "mlpx categories");
             }
         },
     };
     let papers: Vec<&Paper> = order.into_iter().map(|i| &catalog.papers()[i]).collect();
     if json {
-        let items: Vec<PaperJson> = papers
-            .iter()
-            .map(|p| paper_json(catalog, p, None))
-            .collect();
+        let items: Vec<PaperJson> = papers.iter().map(|p| paper_json(catalog, p, None)).collect();
         write_json(output, &items)?;
     } else {
         paper_rows(output, &papers)?;
@@ -214,20 +194,12 @@ fn list(
     Ok(ExitCode::SUCCESS)
 }
 
-fn search(
-    catalog: &Catalog,
-    query: &str,
-    limit: usize,
-    json: bool,
-    output: &mut Output,
-) -> io::Result<ExitCode> {
+fn search(catalog: &Catalog, query: &str, limit: usize, json: bool, output: &mut Output) -> io::Result<ExitCode> {
     let hits = SearchIndex::new(catalog).search(query);
     let hits = &hits[..hits.len().min(limit)];
     if json {
-        let items: Vec<PaperJson> = hits
-            .iter()
-            .map(|h| paper_json(catalog, &catalog.papers()[h.paper], Some(h.score)))
-            .collect();
+        let items: Vec<PaperJson> =
+            hits.iter().map(|h| paper_json(catalog, &catalog.papers()[h.paper], Some(h.score))).collect();
         write_json(output, &items)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -242,33 +214,50 @@ fn search(
             Some((field, text)) => output.dim(&format!("  ({}: {text})", field.label())),
             None => String::new(),
         };
-        writeln!(
-            output.out,
-            "{:<id_width$}  {}  {}{why}",
-            paper.id,
-            paper.year,
-            output.bold(&paper.title)
-        )?;
+        writeln!(output.out, "{:<id_width$}  {}  {}{why}", paper.id, paper.year, output.bold(&paper.title))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(catalog: &Catalog, id: &str, format: Format, output: &mut Output) -> io::Result<ExitCode> {
-    let Some(paper) = catalog.paper(id) else {
-        let mut near = closest(id, catalog.papers().iter().map(|p| p.id.as_str()), 3);
-        for hit in SearchIndex::new(catalog).search(id).iter().take(3) {
-            let found = catalog.papers()[hit.paper].id.as_str();
-            if !near.contains(&found) && near.len() < 3 {
-                near.push(found);
-            }
+/// The paper with this id, or the exit code for an unknown one after suggesting near ids.
+fn find_paper<'a>(catalog: &'a Catalog, id: &str, output: &mut Output) -> io::Result<Result<&'a Paper, ExitCode>> {
+    if let Some(paper) = catalog.paper(id) {
+        return Ok(Ok(paper));
+    }
+    let mut near = closest(id, catalog.papers().iter().map(|p| p.id.as_str()), 3);
+    for hit in SearchIndex::new(catalog).search(id).iter().take(3) {
+        let found = catalog.papers()[hit.paper].id.as_str();
+        if !near.contains(&found) && near.len() < 3 {
+            near.push(found);
         }
-        return unknown(output, "paper", id, &near, "mlpx list");
+    }
+    unknown(output, "paper", id, &near, "mlpx list").map(Err)
+}
+
+fn cite_paper(catalog: &Catalog, id: &str, format: CiteFormat, output: &mut Output) -> io::Result<ExitCode> {
+    let paper = match find_paper(catalog, id, output)? {
+        Ok(paper) => paper,
+        Err(code) => return Ok(code),
+    };
+    let text = match format {
+        CiteFormat::Bibtex => cite::bibtex(paper),
+        CiteFormat::Text => cite::text(paper) + "\n",
+        CiteFormat::Markdown => cite::markdown(paper) + "\n",
+    };
+    write!(output.out, "{text}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(catalog: &Catalog, id: &str, format: Format, output: &mut Output) -> io::Result<ExitCode> {
+    let paper = match find_paper(catalog, id, output)? {
+        Ok(paper) => paper,
+        Err(code) => return Ok(code),
     };
     let markdown = paper_markdown(catalog, paper);
     match format {
         Format::Markdown => write!(output.out, "{markdown}")?,
         Format::Plain => {
-            for line in document::markdown(&markdown) {
+            for line in document::markdown(&markdown, PLAIN_TABLE_WIDTH) {
                 let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
                 writeln!(output.out, "{}", text.trim_end())?;
             }
@@ -289,11 +278,7 @@ pub fn paper_markdown(catalog: &Catalog, paper: &Paper) -> String {
         md += &format!("- **arXiv:** {arxiv}\n");
     }
     md += &format!("- **Link:** {}\n", paper.url);
-    let path: Vec<&str> = catalog
-        .category_path(&paper.category)
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
+    let path: Vec<&str> = catalog.category_path(&paper.category).iter().map(|c| c.name.as_str()).collect();
     md += &format!("- **Category:** {}\n", path.join(" > "));
     if !paper.tags.is_empty() {
         md += &format!("- **Concepts:** {}\n", paper.tags.join(", "));
@@ -301,13 +286,17 @@ pub fn paper_markdown(catalog: &Catalog, paper: &Paper) -> String {
     if !paper.aliases.is_empty() {
         md += &format!("- **Also known as:** {}\n", paper.aliases.join(", "));
     }
-    let work = catalog.line_of_work(paper);
-    if !work.is_empty() {
-        let items: Vec<String> = work
-            .iter()
-            .map(|p| format!("{} ({}, `{}`)", p.title, p.year, p.id))
-            .collect();
-        md += &format!("- **Line of work:** {}\n", items.join(", "));
+    let listed = |papers: Vec<&Paper>| -> String {
+        papers.iter().map(|p| format!("{} ({}, `{}`)", p.title, p.year, p.id)).collect::<Vec<_>>().join(", ")
+    };
+    let related: Vec<&Paper> = paper.related.iter().filter_map(|id| catalog.paper(id)).collect();
+    if !related.is_empty() {
+        md += &format!("- **Related:** {}\n", listed(related));
+    }
+    let referencing: Vec<&Paper> =
+        catalog.backlinks(paper).into_iter().filter(|p| !paper.related.contains(&p.id)).collect();
+    if !referencing.is_empty() {
+        md += &format!("- **Referenced by:** {}\n", listed(referencing));
     }
     md += &format!("\n> {}\n\n{}\n", paper.tldr, paper.body.trim_end());
     md
@@ -355,12 +344,7 @@ fn categories(catalog: &Catalog, json: bool, output: &mut Output) -> io::Result<
         let c = &catalog.categories()[tree.category_of(node)];
         let indent = "  ".repeat(depth);
         let count = output.dim(&format!("({})", tree.paper_count(node)));
-        writeln!(
-            output.out,
-            "{indent}{}  {} {count}",
-            c.id,
-            output.bold(&c.name)
-        )?;
+        writeln!(output.out, "{indent}{}  {} {count}", c.id, output.bold(&c.name))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -406,13 +390,7 @@ fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-fn unknown(
-    output: &mut Output,
-    what: &str,
-    id: &str,
-    near: &[&str],
-    listing: &str,
-) -> io::Result<ExitCode> {
+fn unknown(output: &mut Output, what: &str, id: &str, near: &[&str], listing: &str) -> io::Result<ExitCode> {
     write!(output.err, "mlpx: no {what} has the id {id:?}")?;
     if near.is_empty() {
         writeln!(output.err, "; `{listing}` shows them all")?;

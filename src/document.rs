@@ -1,16 +1,19 @@
-//! What the reader shows, as styled text: a paper (its metadata, its line of work, then the
-//! explanation rendered from markdown) or a category (its description and its papers).
-//! Built once per page and width in `update`, never while drawing.
+//! What the reader shows, as styled rows already wrapped to the pane: a paper (its metadata,
+//! its line of work, the explanation rendered from markdown, then numbered links to its related
+//! papers and to those that reference it) or a category (its description and numbered papers).
+//! Built once per page and width in `update`, never while drawing, and it records on which row
+//! each heading and link lands, for the outline, link following and in-page search.
 
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
 
 use crate::catalog::{Catalog, Paper};
 use crate::index::CategoryTree;
+use crate::math::render_math_in_markdown;
 use crate::ui::theme;
+use crate::wrap::wrap;
 
 /// A page of the reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
     /// Index into `Catalog::papers`.
     Paper(usize),
@@ -18,80 +21,138 @@ pub enum Page {
     Category(usize),
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub row: usize,
+    pub level: usize,
+    pub title: String,
+}
+
+/// A numbered link to another paper; its number is its position in `Document::links` plus one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub row: usize,
+    /// Index into `Catalog::papers`.
+    pub paper: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     pub page: Page,
     pub width: u16,
     pub title: String,
-    pub text: Text<'static>,
-    /// Lines once wrapped at `width`.
-    pub height: usize,
+    /// The rows, wrapped at `width`.
+    pub lines: Vec<Line<'static>>,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
 }
 
-impl Document {
-    pub fn build(catalog: &Catalog, tree: &CategoryTree, page: Page, width: u16) -> Self {
-        let (title, text) = match page {
-            Page::Paper(index) => {
-                let paper = &catalog.papers()[index];
-                (paper.title.clone(), paper_text(catalog, paper))
+/// Lines before wrapping, with what must be remembered about them.
+#[derive(Default)]
+struct Builder {
+    lines: Vec<Line<'static>>,
+    headings: Vec<(usize, usize, String)>,
+    links: Vec<(usize, usize)>,
+}
+
+impl Builder {
+    fn push(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    fn heading(&mut self, level: usize, title: &str) {
+        self.headings.push((self.lines.len(), level, title.to_owned()));
+        self.lines.push(Line::styled(title.to_owned(), theme::heading()));
+    }
+
+    fn link(&mut self, paper: usize, line: Line<'static>) {
+        let number = self.links.len() + 1;
+        self.links.push((self.lines.len(), paper));
+        let mut spans = vec![Span::styled(format!("[{number}] "), theme::key())];
+        spans.extend(line.spans);
+        self.lines.push(Line::from(spans));
+    }
+
+    fn markdown(&mut self, source: &str, width: u16) {
+        for line in markdown(&render_math_in_markdown(source), width) {
+            match heading_level(&line) {
+                Some(level) => {
+                    let title = strip_heading_marker(&line);
+                    self.heading(level, &title);
+                }
+                None => self.push(line),
             }
-            Page::Category(node) => {
-                let category = &catalog.categories()[tree.category_of(node)];
-                (category.name.clone(), category_text(catalog, tree, node))
-            }
-        };
-        let height = Paragraph::new(text.clone())
-            .wrap(Wrap { trim: false })
-            .line_count(width.max(1));
-        Self {
+        }
+    }
+
+    fn finish(self, page: Page, width: u16, title: String) -> Document {
+        let mut rows = Vec::new();
+        let mut first_row = Vec::with_capacity(self.lines.len());
+        for line in &self.lines {
+            first_row.push(rows.len());
+            rows.extend(wrap(line, usize::from(width)));
+        }
+        Document {
             page,
             width,
             title,
-            text,
-            height,
+            lines: rows,
+            headings: self
+                .headings
+                .into_iter()
+                .map(|(line, level, title)| Heading { row: first_row[line], level, title })
+                .collect(),
+            links: self.links.into_iter().map(|(line, paper)| Link { row: first_row[line], paper }).collect(),
         }
     }
 }
 
-fn paper_text(catalog: &Catalog, paper: &Paper) -> Text<'static> {
-    let mut lines = vec![
-        Line::styled(paper.title.clone(), theme::title()),
-        Line::styled(paper.full_title.clone(), theme::subtitle()),
-        Line::from(paper.authors.join(", ")),
-    ];
+impl Document {
+    pub fn build(catalog: &Catalog, tree: &CategoryTree, page: Page, width: u16) -> Self {
+        let mut builder = Builder::default();
+        let title = match page {
+            Page::Paper(index) => {
+                let paper = &catalog.papers()[index];
+                paper_page(&mut builder, catalog, paper, width);
+                paper.title.clone()
+            }
+            Page::Category(node) => {
+                category_page(&mut builder, catalog, tree, node);
+                catalog.categories()[tree.category_of(node)].name.clone()
+            }
+        };
+        builder.finish(page, width, title)
+    }
+
+    /// Rows once wrapped.
+    pub fn height(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The plain text of a row, for searching it.
+    pub fn row_text(&self, row: usize) -> String {
+        self.lines[row].spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+}
+
+fn paper_page(out: &mut Builder, catalog: &Catalog, paper: &Paper, width: u16) {
+    out.push(Line::styled(paper.title.clone(), theme::title()));
+    out.push(Line::styled(paper.full_title.clone(), theme::subtitle()));
+    out.push(Line::from(paper.authors.join(", ")));
     let mut when = vec![Span::raw(paper.date())];
     if let Some(venue) = &paper.venue {
         when.extend([Span::styled(" · ", theme::dim()), Span::raw(venue.clone())]);
     }
     if let Some(arxiv) = &paper.arxiv {
-        when.extend([
-            Span::styled(" · ", theme::dim()),
-            Span::raw(format!("arXiv:{arxiv}")),
-        ]);
+        when.extend([Span::styled(" · ", theme::dim()), Span::raw(format!("arXiv:{arxiv}"))]);
     }
-    lines.push(Line::from(when));
-    lines.push(Line::styled(paper.url.clone(), theme::link()));
+    out.push(Line::from(when));
+    out.push(Line::styled(paper.url.clone(), theme::link()));
 
-    let path: Vec<&str> = catalog
-        .category_path(&paper.category)
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
-    lines.push(labelled(
-        "Category",
-        vec![Span::styled(path.join(" › "), theme::category())],
-    ));
+    let path: Vec<&str> = catalog.category_path(&paper.category).iter().map(|c| c.name.as_str()).collect();
+    out.push(labelled("Category", vec![Span::styled(path.join(" › "), theme::category())]));
     if !paper.tags.is_empty() {
-        lines.push(labelled(
-            "Concepts",
-            joined(
-                paper
-                    .tags
-                    .iter()
-                    .map(|t| Span::styled(t.clone(), theme::tag())),
-                " · ",
-            ),
-        ));
+        out.push(labelled("Concepts", joined(paper.tags.iter().map(|t| Span::styled(t.clone(), theme::tag())), " · ")));
     }
     let work = catalog.line_of_work(paper);
     if !work.is_empty() {
@@ -100,60 +161,63 @@ fn paper_text(catalog: &Catalog, paper: &Paper) -> Text<'static> {
         chain.sort_by_key(|p| (p.year, p.month));
         let steps = chain.iter().map(|p| {
             let text = format!("{} ({})", p.title, p.year);
-            if p.id == paper.id {
-                Span::styled(text, theme::current())
-            } else {
-                Span::raw(text)
-            }
+            if p.id == paper.id { Span::styled(text, theme::current()) } else { Span::raw(text) }
         });
-        lines.push(labelled("Line of work", joined(steps, " → ")));
+        out.push(labelled("Line of work", joined(steps, " → ")));
     }
-    lines.push(Line::default());
-    lines.push(Line::from(vec![
-        Span::styled("▌ ", theme::dim()),
-        Span::styled(paper.tldr.clone(), theme::subtitle()),
-    ]));
-    lines.push(Line::default());
-    lines.extend(markdown(&paper.body));
-    Text::from(lines)
+    out.push(Line::default());
+    out.push(Line::from(vec![Span::styled("▌ ", theme::dim()), Span::styled(paper.tldr.clone(), theme::subtitle())]));
+    out.push(Line::default());
+    out.markdown(&paper.body, width);
+
+    let related: Vec<&Paper> = paper.related.iter().filter_map(|id| catalog.paper(id)).collect();
+    let referencing: Vec<&Paper> =
+        catalog.backlinks(paper).into_iter().filter(|p| !paper.related.contains(&p.id)).collect();
+    for (heading, papers) in [("Related papers", related), ("Referenced by", referencing)] {
+        if papers.is_empty() {
+            continue;
+        }
+        out.push(Line::default());
+        out.heading(2, heading);
+        out.push(Line::default());
+        for linked in papers {
+            let index = catalog.paper_index(&linked.id).expect("linked papers exist");
+            out.link(index, paper_line(linked));
+        }
+    }
+    if !paper.related.is_empty() || !catalog.backlinks(paper).is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("Enter lists these links; 1-9 follows one at once.", theme::dim()));
+    }
 }
 
-fn category_text(catalog: &Catalog, tree: &CategoryTree, node: usize) -> Text<'static> {
+fn category_page(out: &mut Builder, catalog: &Catalog, tree: &CategoryTree, node: usize) {
     let category = &catalog.categories()[tree.category_of(node)];
-    let path: Vec<&str> = catalog
-        .category_path(&category.id)
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
+    let path: Vec<&str> = catalog.category_path(&category.id).iter().map(|c| c.name.as_str()).collect();
     let count = tree.paper_count(node);
-    let mut lines = vec![Line::styled(category.name.clone(), theme::title())];
+    out.push(Line::styled(category.name.clone(), theme::title()));
     if path.len() > 1 {
-        lines.push(Line::styled(path.join(" › "), theme::category()));
+        out.push(Line::styled(path.join(" › "), theme::category()));
     }
-    lines.extend([
-        Line::from(category.description.clone()),
-        Line::styled(
-            format!(
-                "{count} paper{}, oldest first",
-                if count == 1 { "" } else { "s" }
-            ),
-            theme::dim(),
-        ),
-        Line::default(),
-    ]);
+    out.push(Line::from(category.description.clone()));
+    out.push(Line::styled(format!("{count} paper{}, oldest first", if count == 1 { "" } else { "s" }), theme::dim()));
+    out.push(Line::default());
     // Catalog order is chronological, so sorting indices sorts by date.
     let mut papers = tree.papers_under(node);
     papers.sort_unstable();
     for index in papers {
         let paper = &catalog.papers()[index];
-        lines.push(Line::from(vec![
-            Span::styled(paper.title.clone(), theme::current()),
-            Span::styled(format!("  {}", paper.year), theme::dim()),
-        ]));
-        lines.push(Line::from(paper.tldr.clone()));
-        lines.push(Line::default());
+        out.link(index, paper_line(paper));
+        out.push(Line::from(format!("    {}", paper.tldr)));
+        out.push(Line::default());
     }
-    Text::from(lines)
+}
+
+fn paper_line(paper: &Paper) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(paper.title.clone(), theme::current()),
+        Span::styled(format!("  {}", paper.year), theme::dim()),
+    ])
 }
 
 fn labelled(label: &str, mut spans: Vec<Span<'static>>) -> Line<'static> {
@@ -161,10 +225,7 @@ fn labelled(label: &str, mut spans: Vec<Span<'static>>) -> Line<'static> {
     Line::from(spans)
 }
 
-fn joined(
-    items: impl Iterator<Item = Span<'static>>,
-    separator: &'static str,
-) -> Vec<Span<'static>> {
+fn joined(items: impl Iterator<Item = Span<'static>>, separator: &'static str) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (i, item) in items.enumerate() {
         if i > 0 {
@@ -175,67 +236,97 @@ fn joined(
     spans
 }
 
-/// The explanation through tui-markdown, copied out of the source string so it can be cached.
-pub fn markdown(source: &str) -> Vec<Line<'static>> {
-    tui_markdown::from_str(source)
+/// Markdown through tui-markdown, tables laid out to `width`, copied out of the source string so
+/// it can be cached.
+pub fn markdown(source: &str, width: u16) -> Vec<Line<'static>> {
+    let options = tui_markdown::Options::default().table_width(width);
+    tui_markdown::from_str_with_options(source, &options)
         .lines
         .into_iter()
         .map(|line| {
-            let spans: Vec<Span<'static>> = line
-                .spans
-                .into_iter()
-                .map(|span| Span::styled(span.content.into_owned(), span.style))
-                .collect();
-            Line::from(spans)
-                .style(line.style)
-                .alignment(line.alignment.unwrap_or_default())
+            let spans: Vec<Span<'static>> =
+                line.spans.into_iter().map(|span| Span::styled(span.content.into_owned(), span.style)).collect();
+            Line::from(spans).style(line.style).alignment(line.alignment.unwrap_or_default())
         })
         .collect()
+}
+
+/// tui-markdown writes a heading with its `#` marks; their count is the level.
+fn heading_level(line: &Line) -> Option<usize> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let hashes = text.chars().take_while(|&c| c == '#').count();
+    (hashes > 0 && text[hashes..].starts_with(' ')).then_some(hashes)
+}
+
+fn strip_heading_marker(line: &Line) -> String {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    text.trim_start_matches('#').trim().to_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn plain(text: &Text) -> String {
-        text.lines
-            .iter()
-            .map(|l| {
-                l.spans
-                    .iter()
-                    .map(|s| s.content.as_ref())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+    fn plain(doc: &Document) -> String {
+        (0..doc.height()).map(|row| doc.row_text(row)).collect::<Vec<_>>().join("\n")
+    }
+
+    fn build(id: &str, width: u16) -> (Catalog, Document) {
+        let catalog = Catalog::embedded().expect("valid");
+        let tree = CategoryTree::new(&catalog);
+        let index = catalog.paper_index(id).unwrap();
+        let doc = Document::build(&catalog, &tree, Page::Paper(index), width);
+        (catalog, doc)
     }
 
     #[test]
     fn a_paper_page_shows_metadata_line_of_work_and_explanation() {
-        let catalog = Catalog::embedded().expect("valid");
-        let tree = CategoryTree::new(&catalog);
-        let faster = catalog.paper_index("faster-rcnn").unwrap();
-        let doc = Document::build(&catalog, &tree, Page::Paper(faster), 70);
-        let text = plain(&doc.text);
+        let (_, doc) = build("faster-rcnn", 200);
+        let text = plain(&doc);
         assert!(text.contains("arXiv:1506.01497"), "{text}");
-        assert!(
-            text.contains("Line of work: R-CNN (2013) → Fast R-CNN (2015) → Faster R-CNN (2015)"),
-            "{text}"
-        );
+        assert!(text.contains("Line of work: R-CNN (2013) → Fast R-CNN (2015) → Faster R-CNN (2015)"), "{text}");
         assert!(text.contains("Why it matters"));
+    }
+
+    #[test]
+    fn headings_are_recorded_without_their_marks() {
+        let (_, doc) = build("tinybert", 70);
+        let titles: Vec<&str> = doc.headings.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(
+            &titles[..6],
+            ["The problem", "Key ideas", "How it works", "Results", "Why it matters", "What came next"]
+        );
+        for heading in &doc.headings {
+            assert_eq!(doc.row_text(heading.row), heading.title);
+        }
+    }
+
+    #[test]
+    fn related_papers_and_backlinks_end_the_page_as_numbered_links() {
+        let (catalog, doc) = build("fast-rcnn", 70);
+        let linked: Vec<&str> = doc.links.iter().map(|l| catalog.papers()[l.paper].id.as_str()).collect();
+        assert_eq!(&linked[..2], ["rcnn", "faster-rcnn"], "related first, in the file's order");
+        let first = doc.row_text(doc.links[0].row);
+        assert!(first.starts_with("[1] R-CNN"), "{first}");
+    }
+
+    #[test]
+    fn narrower_panes_wrap_into_more_rows() {
+        let (_, wide) = build("layoutlmv3", 120);
+        let (_, narrow) = build("layoutlmv3", 50);
+        assert!(narrow.height() > wide.height());
         assert!(
-            doc.height > doc.text.lines.len(),
-            "long lines wrap at 70 columns"
+            (0..narrow.height()).all(|row| unicode_width::UnicodeWidthStr::width(narrow.row_text(row).as_str()) <= 50)
         );
     }
 
     #[test]
-    fn a_category_page_lists_its_papers_with_their_summaries() {
+    fn a_category_page_lists_its_papers_as_links() {
         let catalog = Catalog::embedded().expect("valid");
         let tree = CategoryTree::new(&catalog);
         let node = tree.node_of_category(&catalog, "rcnn-family").unwrap();
-        let text = plain(&Document::build(&catalog, &tree, Page::Category(node), 60).text);
-        assert!(text.contains("3 papers"), "{text}");
-        assert!(text.contains(&catalog.paper("fast-rcnn").unwrap().tldr));
+        let doc = Document::build(&catalog, &tree, Page::Category(node), 60);
+        assert!(plain(&doc).contains("3 papers"));
+        assert_eq!(doc.links.len(), 3);
     }
 }

@@ -10,6 +10,10 @@ pub enum Context {
     Search,
     List,
     Reader,
+    /// A list to choose from: the page's links, its outline, what to copy.
+    Picker,
+    /// Typing a word to find in the page.
+    Find,
     Help,
 }
 
@@ -20,6 +24,8 @@ impl Context {
             Self::Search => "Search box",
             Self::List => "Library and results",
             Self::Reader => "Reader",
+            Self::Picker => "Links, outline and copy menus",
+            Self::Find => "Find in page",
             Self::Help => "This help",
         }
     }
@@ -47,6 +53,16 @@ pub enum Action {
     DeleteChar,
     DeleteWord,
     ClearQuery,
+    Links,
+    FollowNumbered,
+    Outline,
+    HistoryBack,
+    HistoryForward,
+    FindInPage,
+    NextMatch,
+    PreviousMatch,
+    OpenInBrowser,
+    CopyMenu,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,24 +81,19 @@ pub struct Binding {
 }
 
 const fn ch(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::NONE,
-    }
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::NONE }
 }
 
 const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        modifiers: KeyModifiers::NONE,
-    }
+    Key { code, modifiers: KeyModifiers::NONE }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::ALT }
 }
 
 const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::CONTROL,
-    }
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
 }
 
 const fn bind(
@@ -92,220 +103,76 @@ const fn bind(
     description: &'static str,
     in_footer: bool,
 ) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        description,
-        in_footer,
-    }
+    Binding { context, keys, action, description, in_footer }
 }
 
 use Action as A;
 use Context as C;
 
+const DIGITS: [Key; 9] = [ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')];
+
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // The list: the category tree, or search results while a query is typed.
-    bind(
-        C::List,
-        &[ch('j'), code(KeyCode::Down)],
-        A::Down,
-        "down",
-        true,
-    ),
+    bind(C::List, &[ch('j'), code(KeyCode::Down)], A::Down, "down", true),
     bind(C::List, &[ch('k'), code(KeyCode::Up)], A::Up, "up", true),
-    bind(
-        C::List,
-        &[ch('l'), code(KeyCode::Right)],
-        A::Expand,
-        "expand/read",
-        true,
-    ),
-    bind(
-        C::List,
-        &[ch('h'), code(KeyCode::Left)],
-        A::Collapse,
-        "collapse",
-        true,
-    ),
+    bind(C::List, &[ch('l'), code(KeyCode::Right)], A::Expand, "expand/read", true),
+    bind(C::List, &[ch('h'), code(KeyCode::Left)], A::Collapse, "collapse", true),
     bind(C::List, &[code(KeyCode::Enter)], A::Open, "read", true),
-    bind(
-        C::List,
-        &[ch('g'), code(KeyCode::Home)],
-        A::Top,
-        "first row",
-        false,
-    ),
-    bind(
-        C::List,
-        &[ch('G'), code(KeyCode::End)],
-        A::Bottom,
-        "last row",
-        false,
-    ),
-    bind(
-        C::List,
-        &[code(KeyCode::PageDown), ctrl('d')],
-        A::PageDown,
-        "page down",
-        false,
-    ),
-    bind(
-        C::List,
-        &[code(KeyCode::PageUp), ctrl('u')],
-        A::PageUp,
-        "page up",
-        false,
-    ),
-    bind(
-        C::List,
-        &[code(KeyCode::Esc)],
-        A::Back,
-        "clear the search, back to the tree",
-        false,
-    ),
+    bind(C::List, &[ch('g'), code(KeyCode::Home)], A::Top, "first row", false),
+    bind(C::List, &[ch('G'), code(KeyCode::End)], A::Bottom, "last row", false),
+    bind(C::List, &[code(KeyCode::PageDown), ctrl('d')], A::PageDown, "page down", false),
+    bind(C::List, &[code(KeyCode::PageUp), ctrl('u')], A::PageUp, "page up", false),
+    bind(C::List, &[code(KeyCode::Esc)], A::Back, "clear the search, back to the tree", false),
     // The reader.
-    bind(
-        C::Reader,
-        &[ch('j'), code(KeyCode::Down)],
-        A::Down,
-        "down",
-        true,
-    ),
+    bind(C::Reader, &[ch('j'), code(KeyCode::Down)], A::Down, "down", true),
     bind(C::Reader, &[ch('k'), code(KeyCode::Up)], A::Up, "up", true),
-    bind(
-        C::Reader,
-        &[ch(' '), code(KeyCode::PageDown)],
-        A::PageDown,
-        "page",
-        true,
-    ),
-    bind(
-        C::Reader,
-        &[code(KeyCode::PageUp), ch('b')],
-        A::PageUp,
-        "page up",
-        false,
-    ),
-    bind(
-        C::Reader,
-        &[ctrl('d')],
-        A::HalfPageDown,
-        "half a page down",
-        false,
-    ),
-    bind(
-        C::Reader,
-        &[ctrl('u')],
-        A::HalfPageUp,
-        "half a page up",
-        false,
-    ),
-    bind(
-        C::Reader,
-        &[ch('g'), code(KeyCode::Home)],
-        A::Top,
-        "top",
-        false,
-    ),
-    bind(
-        C::Reader,
-        &[ch('G'), code(KeyCode::End)],
-        A::Bottom,
-        "end",
-        false,
-    ),
-    bind(
-        C::Reader,
-        &[code(KeyCode::Esc), ch('h'), code(KeyCode::Left)],
-        A::Back,
-        "back",
-        true,
-    ),
+    bind(C::Reader, &[ch(' '), code(KeyCode::PageDown)], A::PageDown, "page", true),
+    bind(C::Reader, &[code(KeyCode::PageUp), ch('b')], A::PageUp, "page up", false),
+    bind(C::Reader, &[ctrl('d')], A::HalfPageDown, "half a page down", false),
+    bind(C::Reader, &[ctrl('u')], A::HalfPageUp, "half a page up", false),
+    bind(C::Reader, &[ch('g'), code(KeyCode::Home)], A::Top, "top", false),
+    bind(C::Reader, &[ch('G'), code(KeyCode::End)], A::Bottom, "end", false),
+    bind(C::Reader, &[code(KeyCode::Enter)], A::Links, "links", true),
+    bind(C::Reader, &DIGITS, A::FollowNumbered, "follow link 1-9", false),
+    bind(C::Reader, &[ch('t')], A::Outline, "outline", true),
+    bind(C::Reader, &[ch('/'), ctrl('f')], A::FindInPage, "find in page", true),
+    bind(C::Reader, &[ch('n')], A::NextMatch, "next match", false),
+    bind(C::Reader, &[ch('N')], A::PreviousMatch, "previous match", false),
+    bind(C::Reader, &[ch('o')], A::OpenInBrowser, "open the paper in the browser", false),
+    bind(C::Reader, &[ch('y')], A::CopyMenu, "copy link, BibTeX or citation", false),
+    bind(C::Reader, &[code(KeyCode::Esc), ch('h'), code(KeyCode::Left)], A::Back, "back", true),
     // The search box: letters type; these keys act.
     bind(C::Search, &[code(KeyCode::Enter)], A::Open, "read", true),
-    bind(
-        C::Search,
-        &[code(KeyCode::Down), ctrl('n')],
-        A::Down,
-        "next",
-        true,
-    ),
-    bind(
-        C::Search,
-        &[code(KeyCode::Up), ctrl('p')],
-        A::Up,
-        "previous",
-        false,
-    ),
-    bind(
-        C::Search,
-        &[code(KeyCode::Esc)],
-        A::Back,
-        "leave search",
-        true,
-    ),
-    bind(
-        C::Search,
-        &[code(KeyCode::Backspace)],
-        A::DeleteChar,
-        "delete a character",
-        false,
-    ),
-    bind(
-        C::Search,
-        &[ctrl('w')],
-        A::DeleteWord,
-        "delete a word",
-        false,
-    ),
-    bind(
-        C::Search,
-        &[ctrl('u')],
-        A::ClearQuery,
-        "clear the query",
-        false,
-    ),
+    bind(C::Search, &[code(KeyCode::Down), ctrl('n')], A::Down, "next", true),
+    bind(C::Search, &[code(KeyCode::Up), ctrl('p')], A::Up, "previous", false),
+    bind(C::Search, &[code(KeyCode::Esc)], A::Back, "leave search", true),
+    bind(C::Search, &[code(KeyCode::Backspace)], A::DeleteChar, "delete a character", false),
+    bind(C::Search, &[ctrl('w')], A::DeleteWord, "delete a word", false),
+    bind(C::Search, &[ctrl('u')], A::ClearQuery, "clear the query", false),
+    // A list to choose from: the page's links, its outline, what to copy.
+    bind(C::Picker, &[ch('j'), code(KeyCode::Down)], A::Down, "down", true),
+    bind(C::Picker, &[ch('k'), code(KeyCode::Up)], A::Up, "up", true),
+    bind(C::Picker, &[code(KeyCode::Enter)], A::Open, "choose", true),
+    bind(C::Picker, &[code(KeyCode::Esc), ch('q')], A::Back, "close", true),
+    bind(C::Picker, &[ctrl('c')], A::Quit, "quit", false),
+    // Typing a word to find in the page: letters type; these keys act.
+    bind(C::Find, &[code(KeyCode::Enter)], A::Open, "keep the matches", true),
+    bind(C::Find, &[code(KeyCode::Esc)], A::Back, "cancel", true),
+    bind(C::Find, &[code(KeyCode::Backspace)], A::DeleteChar, "delete a character", false),
+    bind(C::Find, &[ctrl('c')], A::Quit, "quit", false),
     // Anywhere.
     bind(C::Global, &[ch('/')], A::FocusSearch, "search", true),
-    bind(
-        C::Global,
-        &[code(KeyCode::Tab)],
-        A::FocusNext,
-        "next pane",
-        true,
-    ),
-    bind(
-        C::Global,
-        &[code(KeyCode::BackTab)],
-        A::FocusPrev,
-        "previous pane",
-        false,
-    ),
+    bind(C::Global, &[code(KeyCode::Tab)], A::FocusNext, "next pane", true),
+    bind(C::Global, &[code(KeyCode::BackTab)], A::FocusPrev, "previous pane", false),
+    bind(C::Global, &[code(KeyCode::Backspace), ch('['), alt(KeyCode::Left)], A::HistoryBack, "back in history", false),
+    bind(C::Global, &[ch(']'), alt(KeyCode::Right)], A::HistoryForward, "forward in history", false),
     bind(C::Global, &[ch('?')], A::ToggleHelp, "help", true),
     bind(C::Global, &[ch('q'), ctrl('c')], A::Quit, "quit", true),
     // The help overlay takes every key while it is open.
-    bind(
-        C::Help,
-        &[ch('j'), code(KeyCode::Down)],
-        A::Down,
-        "scroll down",
-        true,
-    ),
-    bind(
-        C::Help,
-        &[ch('k'), code(KeyCode::Up)],
-        A::Up,
-        "scroll up",
-        true,
-    ),
-    bind(
-        C::Help,
-        &[code(KeyCode::Esc), ch('?'), ch('q')],
-        A::ToggleHelp,
-        "close help",
-        true,
-    ),
+    bind(C::Help, &[ch('j'), code(KeyCode::Down)], A::Down, "down", true),
+    bind(C::Help, &[ch('k'), code(KeyCode::Up)], A::Up, "up", true),
+    bind(C::Help, &[code(KeyCode::Esc), ch('?'), ch('q')], A::ToggleHelp, "close help", true),
     bind(C::Help, &[ctrl('c')], A::Quit, "quit", false),
 ];
 
@@ -344,6 +211,8 @@ impl Key {
         };
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             format!("Ctrl-{name}")
+        } else if self.modifiers.contains(KeyModifiers::ALT) {
+            format!("Alt-{name}")
         } else {
             name
         }
@@ -353,27 +222,28 @@ impl Key {
 impl Binding {
     /// The keys of this binding that actually reach it in `context`: in the search box, plain
     /// characters type text rather than trigger global bindings.
+    /// The keys of this binding that actually reach it in `context`: in the search box and the
+    /// find prompt, plain characters type text rather than trigger global bindings, and a key
+    /// the context binds itself shadows the global binding of the same key.
     pub fn keys_in(&self, context: Context) -> impl Iterator<Item = Key> + '_ {
-        let typing = context == Context::Search && self.context == Context::Global;
-        self.keys
-            .iter()
-            .copied()
-            .filter(move |key| !(typing && key.is_text()))
+        let global_here = self.context == Context::Global && context != Context::Global;
+        let typing = global_here && matches!(context, Context::Search | Context::Find);
+        self.keys.iter().copied().filter(move |key| {
+            let shadowed = global_here && BINDINGS.iter().any(|b| b.context == context && b.keys.contains(key));
+            !(shadowed || typing && key.is_text())
+        })
     }
 
     /// The first key that works in `context`, for the footer's short hints.
     pub fn first_label_in(&self, context: Context) -> String {
-        self.keys_in(context)
-            .next()
-            .map(Key::label)
-            .unwrap_or_default()
+        self.keys_in(context).next().map(Key::label).unwrap_or_default()
     }
 
     pub fn label_in(&self, context: Context) -> String {
-        self.keys_in(context)
-            .map(Key::label)
-            .collect::<Vec<_>>()
-            .join("/")
+        if self.action == Action::FollowNumbered {
+            return "1-9".to_owned();
+        }
+        self.keys_in(context).map(Key::label).collect::<Vec<_>>().join("/")
     }
 }
 
@@ -381,18 +251,15 @@ impl Binding {
 pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
     let own = BINDINGS.iter().filter(move |b| b.context == context);
     let global = BINDINGS.iter().filter(move |b| {
-        b.context == Context::Global
-            && context != Context::Help
-            && b.keys_in(context).next().is_some()
+        let modal = matches!(context, Context::Help | Context::Picker | Context::Find);
+        b.context == Context::Global && !modal && b.keys_in(context).next().is_some()
     });
     own.chain(global)
 }
 
 /// The action a key triggers in `context`, if any.
 pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
-    bindings_for(context)
-        .find(|b| b.keys_in(context).any(|key| key.matches(event)))
-        .map(|b| b.action)
+    bindings_for(context).find(|b| b.keys_in(context).any(|key| key.matches(event))).map(|b| b.action)
 }
 
 #[cfg(test)]
@@ -422,12 +289,8 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [
-            Context::Search,
-            Context::List,
-            Context::Reader,
-            Context::Help,
-        ] {
+        for context in [Context::Search, Context::List, Context::Reader, Context::Picker, Context::Find, Context::Help]
+        {
             let mut seen = Vec::new();
             for binding in bindings_for(context) {
                 for key in binding.keys_in(context) {

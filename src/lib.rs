@@ -7,10 +7,13 @@
 
 pub mod app;
 pub mod catalog;
+pub mod cite;
 pub mod cli;
 pub mod document;
 pub mod index;
 pub mod keymap;
+pub mod math;
 pub mod suggest;
 pub mod tui;
 pub mod ui;
+pub mod wrap;

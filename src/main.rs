@@ -25,11 +25,7 @@ fn main() -> ExitCode {
         Some(command) => {
             let color = cli::color_wanted(io::stdout().is_terminal());
             let (mut stdout, mut stderr) = (io::stdout().lock(), io::stderr().lock());
-            let mut output = Output {
-                out: &mut stdout,
-                err: &mut stderr,
-                color,
-            };
+            let mut output = Output { out: &mut stdout, err: &mut stderr, color };
             match cli::run(command, &catalog, &mut output) {
                 Ok(code) => code,
                 // A closed pipe (`mlpx list | head`) is not an error worth a message.

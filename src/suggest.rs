@@ -2,11 +2,7 @@
 //! the CLI so both suggest the same way.
 
 /// Up to `n` candidates that look like `needle`, closest first.
-pub fn closest<'a>(
-    needle: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-    n: usize,
-) -> Vec<&'a str> {
+pub fn closest<'a>(needle: &str, candidates: impl IntoIterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
     let needle = needle.to_lowercase();
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
@@ -32,10 +28,7 @@ mod tests {
     fn suggests_near_misses_first_and_nothing_for_strangers() {
         let ids = ["faster-rcnn", "fast-rcnn", "rcnn", "bert"];
         assert_eq!(closest("fster-rcnn", ids, 1), vec!["faster-rcnn"]);
-        assert_eq!(
-            closest("tinybrt", ["tinybert", "bert", "vit"], 3)[0],
-            "tinybert"
-        );
+        assert_eq!(closest("tinybrt", ["tinybert", "bert", "vit"], 3)[0], "tinybert");
         assert!(closest("zebra", ids, 3).is_empty());
     }
 }

@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal};
 
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 
@@ -35,11 +36,32 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
     loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         let event = event::read()?;
-        if let Some(msg) = app.handle_event(&event) {
-            match app.update(msg) {
-                Effect::Quit => return Ok(()),
-                Effect::None => {}
+        let Some(msg) = app.handle_event(&event) else { continue };
+        match app.update(msg) {
+            Effect::None => {}
+            Effect::Quit => return Ok(()),
+            effect => {
+                let report = run_effect(effect);
+                let _ = app.update(Msg::Status(report));
             }
         }
+    }
+}
+
+/// Carries out an effect that reaches outside the terminal and says how it went.
+fn run_effect(effect: Effect) -> String {
+    match effect {
+        Effect::OpenUrl(url) => match open::that_detached(&url) {
+            Ok(()) => format!("opening {url}"),
+            Err(err) => format!("no browser could be started ({err}); the link is {url}"),
+        },
+        Effect::Copy { text, what } => {
+            // OSC 52 asks the terminal itself to set the clipboard, so it works over SSH too.
+            match execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text)) {
+                Ok(()) => format!("copied {what} (if your terminal allows OSC 52)"),
+                Err(err) => format!("could not copy {what}: {err}"),
+            }
+        }
+        Effect::None | Effect::Quit => String::new(),
     }
 }

@@ -8,10 +8,7 @@ use mlpx::catalog::{Catalog, LoadError};
 #[test]
 fn each_broken_fixture_gives_its_exact_message() {
     let root = Path::new("tests/fixtures/broken");
-    let mut cases: Vec<_> = std::fs::read_dir(root)
-        .expect("fixtures")
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut cases: Vec<_> = std::fs::read_dir(root).expect("fixtures").map(|e| e.unwrap().path()).collect();
     cases.sort();
     assert!(cases.len() >= 15, "one fixture per kind of error");
     for case in cases {
@@ -19,24 +16,13 @@ fn each_broken_fixture_gives_its_exact_message() {
         let prefix = format!("{}/", case.display());
         let messages = match Catalog::load_dir(&case) {
             Ok(_) => panic!("{} loaded without error", case.display()),
-            Err(LoadError::Invalid(errors)) => errors
-                .iter()
-                .map(|e| e.to_string().replace(&prefix, ""))
-                .collect::<Vec<_>>(),
+            Err(LoadError::Invalid(errors)) => {
+                errors.iter().map(|e| e.to_string().replace(&prefix, "")).collect::<Vec<_>>()
+            }
             Err(other) => panic!("{}: {other}", case.display()),
         };
-        assert_eq!(
-            messages,
-            expected.lines().collect::<Vec<_>>(),
-            "fixture {}",
-            case.display()
-        );
-        assert_eq!(
-            messages.len(),
-            1,
-            "{}: one error per fixture",
-            case.display()
-        );
+        assert_eq!(messages, expected.lines().collect::<Vec<_>>(), "fixture {}", case.display());
+        assert_eq!(messages.len(), 1, "{}: one error per fixture", case.display());
     }
 }
 

@@ -11,51 +11,27 @@ fn mlpx() -> Command {
 
 #[test]
 fn list_prints_every_paper_in_tree_order() {
-    let out = mlpx()
-        .arg("list")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = mlpx().arg("list").assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().count(), 25);
     assert!(text.contains("faster-rcnn") && text.contains("Faster R-CNN"));
-    assert!(
-        !text.contains('\u{1b}'),
-        "no colour when stdout is not a terminal"
-    );
+    assert!(!text.contains('\u{1b}'), "no colour when stdout is not a terminal");
 }
 
 #[test]
 fn list_filters_by_category_including_subcategories() {
-    mlpx()
-        .args(["list", "--category", "object-detection"])
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("rcnn")
-                .and(predicate::str::contains("focal-loss"))
-                .and(predicate::str::contains("bert").not()),
-        );
+    mlpx().args(["list", "--category", "object-detection"]).assert().success().stdout(
+        predicate::str::contains("rcnn")
+            .and(predicate::str::contains("focal-loss"))
+            .and(predicate::str::contains("bert").not()),
+    );
 }
 
 #[test]
 fn list_json_has_the_documented_fields() {
-    let out = mlpx()
-        .args(["list", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = mlpx().args(["list", "--json"]).assert().success().get_output().stdout.clone();
     let papers: serde_json::Value = serde_json::from_slice(&out).expect("json");
-    let tinybert = papers
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == "tinybert")
-        .expect("tinybert");
+    let tinybert = papers.as_array().unwrap().iter().find(|p| p["id"] == "tinybert").expect("tinybert");
     for field in [
         "id",
         "title",
@@ -74,36 +50,19 @@ fn list_json_has_the_documented_fields() {
         assert!(tinybert.get(field).is_some(), "{field}");
     }
     assert_eq!(tinybert["arxiv"], "1909.10351");
-    assert_eq!(
-        tinybert["category"],
-        serde_json::json!(["language-models", "lm-encoders", "lm-compact"])
-    );
+    assert_eq!(tinybert["category"], serde_json::json!(["language-models", "lm-encoders", "lm-compact"]));
 }
 
 #[test]
 fn search_ranks_best_first_and_forgives_typos() {
-    let out = mlpx()
-        .args(["search", "tinybrt"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let first = String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .next()
-        .unwrap()
-        .to_owned();
+    let out = mlpx().args(["search", "tinybrt"]).assert().success().get_output().stdout.clone();
+    let first = String::from_utf8(out).unwrap().lines().next().unwrap().to_owned();
     assert!(first.starts_with("tinybert "), "{first}");
     mlpx()
         .args(["search", "fatser", "rcnn", "--limit", "1", "--json"])
         .assert()
         .success()
-        .stdout(
-            predicate::str::contains("\"id\": \"faster-rcnn\"")
-                .and(predicate::str::contains("\"score\"")),
-        );
+        .stdout(predicate::str::contains("\"id\": \"faster-rcnn\"").and(predicate::str::contains("\"score\"")));
 }
 
 #[test]
@@ -117,11 +76,7 @@ fn search_says_why_a_paper_matched() {
 
 #[test]
 fn search_without_results_exits_1() {
-    mlpx()
-        .args(["search", "qqqqzzzz"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("no paper matches"));
+    mlpx().args(["search", "qqqqzzzz"]).assert().code(1).stderr(predicate::str::contains("no paper matches"));
 }
 
 #[test]
@@ -136,13 +91,7 @@ fn show_prints_metadata_and_explanation() {
 
 #[test]
 fn show_plain_has_no_markdown_emphasis() {
-    let out = mlpx()
-        .args(["show", "faster-rcnn", "--format", "plain"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = mlpx().args(["show", "faster-rcnn", "--format", "plain"]).assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("Authors: Shaoqing Ren"), "{text}");
     assert!(!text.contains("**"));
@@ -150,26 +99,17 @@ fn show_plain_has_no_markdown_emphasis() {
 
 #[test]
 fn an_unknown_id_exits_2_with_suggestions() {
-    mlpx().args(["show", "tinybret"]).assert().code(2).stderr(
-        predicate::str::contains("no paper has the id \"tinybret\"")
-            .and(predicate::str::contains("tinybert")),
-    );
     mlpx()
-        .args(["list", "--category", "visoin"])
+        .args(["show", "tinybret"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("did you mean"));
+        .stderr(predicate::str::contains("no paper has the id \"tinybret\"").and(predicate::str::contains("tinybert")));
+    mlpx().args(["list", "--category", "visoin"]).assert().code(2).stderr(predicate::str::contains("did you mean"));
 }
 
 #[test]
 fn categories_show_the_tree_with_counts() {
-    mlpx()
-        .arg("categories")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "    rcnn-family  R-CNN Family (3)",
-        ));
+    mlpx().arg("categories").assert().success().stdout(predicate::str::contains("    rcnn-family  R-CNN Family (3)"));
 }
 
 #[test]
@@ -182,18 +122,61 @@ fn check_reports_file_line_and_field_and_exits_1() {
             "unknown-category/paper.toml:9:12: `category`: no category has the id \"visoin\"",
         ))
         .stderr(predicate::str::contains("1 error in"));
-    mlpx()
-        .args(["check", "tests/fixtures/good"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("no errors"));
+    mlpx().args(["check", "tests/fixtures/good"]).assert().success().stdout(predicate::str::contains("no errors"));
     mlpx().args(["check", "papers"]).assert().success();
 }
 
 #[test]
 fn the_browser_refuses_to_start_without_a_terminal() {
+    mlpx().assert().failure().stderr(predicate::str::contains("needs a terminal"));
+}
+
+#[test]
+fn cite_bibtex_matches_hand_written_entries() {
+    let cases = [
+        (
+            "tinybert",
+            "@inproceedings{jiao2019tinybert,\n  title = {TinyBERT: Distilling BERT for Natural Language Understanding},\n  author = {Xiaoqi Jiao and Yichun Yin and Lifeng Shang and Xin Jiang and Xiao Chen and Linlin Li and Fang Wang and Qun Liu},\n  booktitle = {Findings of EMNLP 2020},\n  year = {2019},\n  eprint = {1909.10351},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/1909.10351}\n}\n",
+        ),
+        (
+            "faster-rcnn",
+            "@inproceedings{ren2015faster,\n  title = {Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks},\n  author = {Shaoqing Ren and Kaiming He and Ross Girshick and Jian Sun},\n  booktitle = {NIPS 2015},\n  year = {2015},\n  eprint = {1506.01497},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/1506.01497}\n}\n",
+        ),
+        (
+            "convmixer",
+            "@misc{trockman2022patches,\n  title = {Patches Are All You Need?},\n  author = {Asher Trockman and J. Zico Kolter},\n  year = {2022},\n  eprint = {2201.09792},\n  archivePrefix = {arXiv},\n  url = {https://arxiv.org/abs/2201.09792}\n}\n",
+        ),
+    ];
+    for (id, expected) in cases {
+        mlpx().args(["cite", id]).assert().success().stdout(expected);
+    }
+}
+
+#[test]
+fn cite_text_and_markdown() {
     mlpx()
+        .args(["cite", "transformer", "--format", "text"])
         .assert()
-        .failure()
-        .stderr(predicate::str::contains("needs a terminal"));
+        .success()
+        .stdout("Vaswani et al. (2017). Attention Is All You Need. NIPS 2017. arXiv:1706.03762.\n");
+    mlpx()
+        .args(["cite", "sentence-bert", "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout("[Sentence-BERT: Sentence Embeddings using Siamese BERT-Networks](https://arxiv.org/abs/1908.10084) (Reimers and Gurevych, 2019)\n");
+    mlpx().args(["cite", "nope"]).assert().code(2);
+}
+
+#[test]
+fn show_lists_related_papers_and_backlinks() {
+    mlpx()
+        .args(["show", "fast-rcnn"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("- **Related:** R-CNN (2013, `rcnn`), Faster R-CNN (2015, `faster-rcnn`)"));
+    mlpx()
+        .args(["show", "rcnn"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("- **Referenced by:** Faster R-CNN (2015, `faster-rcnn`)"));
 }

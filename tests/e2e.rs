@@ -20,14 +20,8 @@ struct Session {
 
 impl Session {
     fn start(cols: u16, rows: u16) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
+        let pair =
+            native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlpx"));
         cmd.env("TERM", "xterm-256color");
         let child = pair.slave.spawn_command(cmd).expect("spawn mlpx");
@@ -45,12 +39,7 @@ impl Session {
             }
         });
         let writer = pair.master.take_writer().expect("writer");
-        Self {
-            master: pair.master,
-            writer,
-            child,
-            screen,
-        }
+        Self { master: pair.master, writer, child, screen }
     }
 
     fn contents(&self) -> String {
@@ -58,16 +47,10 @@ impl Session {
     }
 
     fn send(&mut self, bytes: &str) {
-        self.writer
-            .write_all(bytes.as_bytes())
-            .expect("write to pty");
+        self.writer.write_all(bytes.as_bytes()).expect("write to pty");
         self.writer.flush().unwrap();
         // Lone Esc is told apart from escape sequences by a pause.
-        thread::sleep(Duration::from_millis(if bytes == "\x1b" {
-            150
-        } else {
-            30
-        }));
+        thread::sleep(Duration::from_millis(if bytes == "\x1b" { 150 } else { 30 }));
     }
 
     /// Waits until the screen shows `needle`; fails with the screen as it is.
@@ -78,28 +61,14 @@ impl Session {
             if contents.contains(needle) {
                 return contents;
             }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "never saw {needle:?}; the screen was:\n{contents}"
-            );
+            assert!(start.elapsed() < TIMEOUT, "never saw {needle:?}; the screen was:\n{contents}");
             thread::sleep(Duration::from_millis(20));
         }
     }
 
     fn resize(&self, cols: u16, rows: u16) {
-        self.screen
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize");
+        self.screen.lock().unwrap().screen_mut().set_size(rows, cols);
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
     }
 
     /// Quits with `q` and checks the terminal is handed back: main screen, cursor shown, mouse
@@ -111,11 +80,7 @@ impl Session {
             if let Some(status) = self.child.try_wait().expect("wait") {
                 break status;
             }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "mlpx did not quit:\n{}",
-                self.contents()
-            );
+            assert!(start.elapsed() < TIMEOUT, "mlpx did not quit:\n{}", self.contents());
             thread::sleep(Duration::from_millis(20));
         };
         assert!(status.success(), "{status:?}");
@@ -124,18 +89,9 @@ impl Session {
         let screen = parser.screen();
         assert!(!screen.alternate_screen(), "left the alternate screen");
         assert!(!screen.hide_cursor(), "cursor visible again");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse reporting off"
-        );
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting off");
         if let Some(termios) = self.master.get_termios() {
-            assert!(
-                termios
-                    .local_flags
-                    .contains(LocalFlags::ICANON | LocalFlags::ECHO),
-                "cooked mode again"
-            );
+            assert!(termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO), "cooked mode again");
         }
     }
 }
@@ -163,10 +119,7 @@ fn a_misspelt_search_reads_tinybert_and_its_numbers() {
         mlpx.send(" ");
     }
     let screen = mlpx.wait_for("96.8%");
-    assert!(
-        screen.contains("9.4x") || screen.contains("9.4×") || screen.contains("9.4 times"),
-        "{screen}"
-    );
+    assert!(screen.contains("9.4x") || screen.contains("9.4×") || screen.contains("9.4 times"), "{screen}");
     mlpx.quit_and_check_restored();
 }
 
@@ -178,10 +131,7 @@ fn the_line_of_work_around_faster_rcnn_is_in_the_reader() {
     mlpx.wait_for("/ faster rcnn ");
     mlpx.send("\r");
     let screen = mlpx.wait_for("Line of work: R-CNN");
-    assert!(
-        screen.contains("R-CNN (2013) → Fast R-CNN (2015)"),
-        "{screen}"
-    );
+    assert!(screen.contains("R-CNN (2013) → Fast R-CNN (2015)"), "{screen}");
     assert!(screen.contains("Focal Loss (2017)"), "{screen}");
     mlpx.quit_and_check_restored();
 }
@@ -195,5 +145,33 @@ fn the_layout_follows_live_resizes() {
     mlpx.resize(80, 24);
     mlpx.wait_for("Library");
     mlpx.send("j");
+    mlpx.quit_and_check_restored();
+}
+
+#[test]
+fn following_two_links_and_going_back_twice_returns_to_the_same_place() {
+    let mut mlpx = Session::start(110, 32);
+    mlpx.wait_for("Library");
+    mlpx.send("/faster rcnn");
+    mlpx.wait_for("/ faster rcnn ");
+    mlpx.send("\r");
+    mlpx.wait_for("Line of work: R-CNN");
+    // Scroll into the explanation and remember what is on screen.
+    mlpx.send("     ");
+    mlpx.send("jjj");
+    // No visible marker says the scroll is done: give the app a moment to draw.
+    thread::sleep(Duration::from_millis(300));
+    let before = mlpx.contents();
+    assert!(!before.contains("Line of work:"), "scrolled past the header:\n{before}");
+    let reader_line = |screen: &str| screen.lines().nth(5).unwrap_or_default().to_owned();
+    mlpx.send("1");
+    mlpx.wait_for("Faster R-CNN › R-CNN");
+    mlpx.send("1");
+    mlpx.wait_for("Faster R-CNN › R-CNN › Fast R-CNN");
+    mlpx.send("[");
+    mlpx.wait_for("╭ Faster R-CNN › R-CNN ─");
+    mlpx.send("[");
+    let after = mlpx.wait_for("╭ Faster R-CNN ─");
+    assert_eq!(reader_line(&after), reader_line(&before), "same scroll position:\n{before}\n---\n{after}");
     mlpx.quit_and_check_restored();
 }

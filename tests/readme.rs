@@ -2,30 +2,18 @@
 //! `keymap::BINDINGS` and fails when the README says something else.
 //! `MLPX_UPDATE_README=1 cargo test --test readme` rewrites the section.
 
-use mlpx::keymap::{BINDINGS, Context};
+use mlpx::keymap::BINDINGS;
+use mlpx::ui::help::HELP_ORDER;
 
 const START: &str = "<!-- keys:start -->\n";
 const END: &str = "<!-- keys:end -->";
 
 fn keys_table() -> String {
     let mut out = String::new();
-    for context in [
-        Context::Global,
-        Context::List,
-        Context::Search,
-        Context::Reader,
-        Context::Help,
-    ] {
-        out += &format!(
-            "**{}**\n\n| keys | does |\n| --- | --- |\n",
-            context.title()
-        );
+    for context in HELP_ORDER {
+        out += &format!("**{}**\n\n| keys | does |\n| --- | --- |\n", context.title());
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            out += &format!(
-                "| `{}` | {} |\n",
-                binding.label_in(context),
-                binding.description
-            );
+            out += &format!("| `{}` | {} |\n", binding.label_in(context), binding.description);
         }
         out += "\n";
     }
@@ -39,11 +27,7 @@ fn the_readme_lists_the_keys_the_app_has() {
     let end = readme.find(END).expect("keys:end marker");
     let table = keys_table();
     if std::env::var_os("MLPX_UPDATE_README").is_some() {
-        std::fs::write(
-            "README.md",
-            format!("{}{table}{}", &readme[..start], &readme[end..]),
-        )
-        .unwrap();
+        std::fs::write("README.md", format!("{}{table}{}", &readme[..start], &readme[end..])).unwrap();
         return;
     }
     assert!(

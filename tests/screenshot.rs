@@ -27,18 +27,12 @@ fn the_readme_screenshot_shows_the_current_app() {
         return;
     }
     let current = std::fs::read_to_string(PATH).unwrap_or_default();
-    assert!(
-        current == svg,
-        "{PATH} is out of date: run `MLPX_UPDATE_SCREENSHOT=1 cargo test --test screenshot`"
-    );
+    assert!(current == svg, "{PATH} is out of date: run `MLPX_UPDATE_SCREENSHOT=1 cargo test --test screenshot`");
 }
 
 fn to_svg(buffer: &Buffer) -> String {
     let area = buffer.area;
-    let (width, height) = (
-        f32::from(area.width) * CELL_WIDTH,
-        f32::from(area.height) * CELL_HEIGHT,
-    );
+    let (width, height) = (f32::from(area.width) * CELL_WIDTH, f32::from(area.height) * CELL_HEIGHT);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
          font-family=\"DejaVu Sans Mono, Menlo, Consolas, monospace\" font-size=\"14\">\n\
@@ -47,18 +41,19 @@ fn to_svg(buffer: &Buffer) -> String {
     for y in 0..area.height {
         let top = f32::from(y) * CELL_HEIGHT;
         let baseline = (f32::from(y) + 0.78) * CELL_HEIGHT;
-        let colors: Vec<(String, String)> =
-            (0..area.width).map(|x| colors(&buffer[(x, y)])).collect();
+        let colors: Vec<(String, String)> = (0..area.width).map(|x| colors(&buffer[(x, y)])).collect();
         // One rectangle per run of the same background, so a highlighted row has no seams.
         let mut x = 0;
         while x < colors.len() {
-            let run = colors[x..]
-                .iter()
-                .take_while(|c| c.1 == colors[x].1)
-                .count();
+            let run = colors[x..].iter().take_while(|c| c.1 == colors[x].1).count();
             if colors[x].1 != BACKGROUND {
                 let (left, width) = (x as f32 * CELL_WIDTH, run as f32 * CELL_WIDTH);
-                writeln!(svg, "<rect x=\"{left:.1}\" y=\"{top:.1}\" width=\"{width:.1}\" height=\"{CELL_HEIGHT}\" fill=\"{}\"/>", colors[x].1).unwrap();
+                writeln!(
+                    svg,
+                    "<rect x=\"{left:.1}\" y=\"{top:.1}\" width=\"{width:.1}\" height=\"{CELL_HEIGHT}\" fill=\"{}\"/>",
+                    colors[x].1
+                )
+                .unwrap();
             }
             x += run;
         }
@@ -80,12 +75,8 @@ fn to_svg(buffer: &Buffer) -> String {
             }
             let left = f32::from(x) * CELL_WIDTH;
             let fg = &colors[usize::from(x)].0;
-            writeln!(
-                svg,
-                "<text x=\"{left:.1}\" y=\"{baseline:.1}\" fill=\"{fg}\"{style}>{}</text>",
-                escape(symbol)
-            )
-            .unwrap();
+            writeln!(svg, "<text x=\"{left:.1}\" y=\"{baseline:.1}\" fill=\"{fg}\"{style}>{}</text>", escape(symbol))
+                .unwrap();
         }
     }
     svg.push_str("</svg>\n");
@@ -95,11 +86,7 @@ fn to_svg(buffer: &Buffer) -> String {
 /// Foreground and background of a cell as drawn, reverse video applied.
 fn colors(cell: &ratatui::buffer::Cell) -> (String, String) {
     let (fg, bg) = (hex(cell.fg, FOREGROUND), hex(cell.bg, BACKGROUND));
-    if cell.modifier.contains(Modifier::REVERSED) {
-        (bg, fg)
-    } else {
-        (fg, bg)
-    }
+    if cell.modifier.contains(Modifier::REVERSED) { (bg, fg) } else { (fg, bg) }
 }
 
 fn hex(color: Color, default: &str) -> String {
@@ -122,7 +109,5 @@ fn hex(color: Color, default: &str) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -39,12 +39,7 @@ fn reader_with_the_line_of_work() {
 
 #[test]
 fn reader_scrolled_into_the_explanation() {
-    snapshot(
-        "reader_tinybert_results",
-        120,
-        40,
-        "/tinybert<Enter><Space><Space>",
-    );
+    snapshot("reader_tinybert_results", 120, 40, "/tinybert<Enter><Space><Space>");
 }
 
 #[test]
@@ -65,18 +60,10 @@ fn matched_letters_of_the_title_are_highlighted() {
     let terminal = render(&app);
     let buffer = terminal.backend().buffer();
     let inner = app.areas().unwrap().list_inner();
-    let row: Vec<_> = (inner.x..inner.x + 8)
-        .map(|x| &buffer[(x, inner.y)])
-        .collect();
+    let row: Vec<_> = (inner.x..inner.x + 8).map(|x| &buffer[(x, inner.y)]).collect();
     let title: String = row.iter().map(|c| c.symbol()).collect();
     assert_eq!(title, "TinyBERT");
-    let underlined: String = row
-        .iter()
-        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
-        .map(|c| c.symbol())
-        .collect();
-    assert_eq!(
-        underlined, "TinyBRT",
-        "the letters typed are marked, the skipped E is not"
-    );
+    let underlined: String =
+        row.iter().filter(|c| c.modifier.contains(Modifier::UNDERLINED)).map(|c| c.symbol()).collect();
+    assert_eq!(underlined, "TinyBRT", "the letters typed are marked, the skipped E is not");
 }

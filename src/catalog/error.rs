@@ -32,13 +32,7 @@ pub(crate) struct Located<'a> {
 impl Located<'_> {
     pub fn error(&self, span: Range<usize>, field: Option<&str>, message: String) -> CatalogError {
         let (line, column) = line_column(self.text, span.start);
-        CatalogError {
-            path: self.path.to_owned(),
-            line,
-            column,
-            field: field.map(str::to_owned),
-            message,
-        }
+        CatalogError { path: self.path.to_owned(), line, column, field: field.map(str::to_owned), message }
     }
 
     /// Turns a TOML syntax or type error into a catalog error. toml's message does not always
@@ -55,28 +49,17 @@ impl Located<'_> {
 /// Rust type names become words.
 fn explain_toml_message(message: &str) -> (Option<String>, String) {
     let quoted = |rest: &str| {
-        rest.strip_prefix('`')
-            .and_then(|r| r.split_once('`'))
-            .map(|(name, tail)| (name.to_owned(), tail.to_owned()))
+        rest.strip_prefix('`').and_then(|r| r.split_once('`')).map(|(name, tail)| (name.to_owned(), tail.to_owned()))
     };
     if let Some((field, _)) = message.strip_prefix("missing field ").and_then(quoted) {
         return (Some(field), "required, but missing".to_owned());
     }
     if let Some((field, tail)) = message.strip_prefix("unknown field ").and_then(quoted) {
-        let known = tail
-            .trim_start_matches(", expected one of ")
-            .replace('`', "");
-        return (
-            Some(field),
-            format!("not a known field; the fields are: {known}"),
-        );
+        let known = tail.trim_start_matches(", expected one of ").replace('`', "");
+        return (Some(field), format!("not a known field; the fields are: {known}"));
     }
     let mut message = message.to_owned();
-    for (rust, words) in [
-        ("i64", "a whole number"),
-        ("a sequence", "a list"),
-        ("a string", "text in quotes"),
-    ] {
+    for (rust, words) in [("i64", "a whole number"), ("a sequence", "a list"), ("a string", "text in quotes")] {
         message = message.replace(&format!("expected {rust}"), &format!("expected {words}"));
     }
     (None, message)
@@ -105,10 +88,7 @@ fn key_on_line(text: &str, offset: usize) -> Option<String> {
     let line = text[line_start..].lines().next().unwrap_or("");
     let (key, _) = line.split_once('=')?;
     let key = key.trim();
-    let is_key = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let is_key = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     is_key.then(|| key.to_owned())
 }
 
@@ -127,10 +107,7 @@ mod tests {
     #[test]
     fn key_is_read_from_the_line_of_the_span() {
         let text = "id = \"a\"\nyear = \"nineteen\"\n";
-        assert_eq!(
-            key_on_line(text, text.find("\"n").unwrap()).as_deref(),
-            Some("year")
-        );
+        assert_eq!(key_on_line(text, text.find("\"n").unwrap()).as_deref(), Some("year"));
         assert_eq!(key_on_line("[[category]]", 3), None);
     }
 }

@@ -67,10 +67,7 @@ impl Paper {
             "November",
             "December",
         ];
-        let month = MONTHS
-            .get(usize::from(self.month).wrapping_sub(1))
-            .copied()
-            .unwrap_or("?");
+        let month = MONTHS.get(usize::from(self.month).wrapping_sub(1)).copied().unwrap_or("?");
         format!("{month} {}", self.year)
     }
 }
@@ -123,23 +120,9 @@ impl Catalog {
     fn new(mut categories: Vec<Category>, concepts: Vec<String>, mut papers: Vec<Paper>) -> Self {
         categories.sort_by(|a, b| (a.order, &a.name).cmp(&(b.order, &b.name)));
         papers.sort_by(|a, b| (a.year, a.month, &a.title).cmp(&(b.year, b.month, &b.title)));
-        let paper_by_id = papers
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
-        let category_by_id = categories
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.clone(), i))
-            .collect();
-        Self {
-            categories,
-            concepts,
-            papers,
-            paper_by_id,
-            category_by_id,
-        }
+        let paper_by_id = papers.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        let category_by_id = categories.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        Self { categories, concepts, papers, paper_by_id, category_by_id }
     }
 
     /// Papers in chronological order.
@@ -183,19 +166,12 @@ impl Catalog {
 
     /// Papers whose `related` list names `paper`, chronological.
     pub fn backlinks(&self, paper: &Paper) -> Vec<&Paper> {
-        self.papers
-            .iter()
-            .filter(|p| p.related.iter().any(|r| r == &paper.id))
-            .collect()
+        self.papers.iter().filter(|p| p.related.iter().any(|r| r == &paper.id)).collect()
     }
 
     /// A paper's related papers and its backlinks, merged, without repeats, chronological.
     pub fn line_of_work(&self, paper: &Paper) -> Vec<&Paper> {
-        let mut linked: Vec<&Paper> = paper
-            .related
-            .iter()
-            .filter_map(|id| self.paper(id))
-            .collect();
+        let mut linked: Vec<&Paper> = paper.related.iter().filter_map(|id| self.paper(id)).collect();
         for back in self.backlinks(paper) {
             if !linked.iter().any(|p| p.id == back.id) {
                 linked.push(back);
@@ -207,13 +183,7 @@ impl Catalog {
 }
 
 fn embedded_sources() -> Vec<Source> {
-    embedded::FILES
-        .iter()
-        .map(|&(path, text)| Source {
-            path: path.to_owned(),
-            text: Cow::Borrowed(text),
-        })
-        .collect()
+    embedded::FILES.iter().map(|&(path, text)| Source { path: path.to_owned(), text: Cow::Borrowed(text) }).collect()
 }
 
 fn read_dir_sources(root: &Path) -> Result<Vec<Source>, LoadError> {
@@ -238,10 +208,7 @@ fn read_dir_sources(root: &Path) -> Result<Vec<Source>, LoadError> {
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).map_err(io(&path))?;
-            Ok(Source {
-                path: path.display().to_string(),
-                text: Cow::Owned(text),
-            })
+            Ok(Source { path: path.display().to_string(), text: Cow::Owned(text) })
         })
         .collect()
 }
@@ -251,10 +218,7 @@ mod tests {
     use super::*;
 
     fn source(path: &str, text: &str) -> Source {
-        Source {
-            path: path.into(),
-            text: Cow::Owned(text.into()),
-        }
+        Source { path: path.into(), text: Cow::Owned(text.into()) }
     }
 
     const CATEGORIES: &str = r#"
@@ -285,19 +249,9 @@ body = "Text."
     #[test]
     fn the_embedded_catalog_is_valid() {
         let catalog = Catalog::embedded().unwrap_or_else(|errors| {
-            panic!(
-                "{}",
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
+            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
         });
-        assert!(
-            catalog.papers().len() >= 25,
-            "the core papers are all there"
-        );
+        assert!(catalog.papers().len() >= 25, "the core papers are all there");
     }
 
     #[test]
@@ -314,10 +268,7 @@ body = "Text."
             ("vit", "swin"),
         ] {
             let paper = catalog.paper(from).expect(from);
-            assert!(
-                catalog.line_of_work(paper).iter().any(|p| p.id == to),
-                "{from} and {to} should be linked"
-            );
+            assert!(catalog.line_of_work(paper).iter().any(|p| p.id == to), "{from} and {to} should be linked");
         }
     }
 
@@ -359,18 +310,10 @@ body = "Text."
         for paper in catalog.papers() {
             for id in &paper.related {
                 assert_ne!(id, &paper.id, "{} names itself", paper.id);
-                assert!(
-                    catalog.paper(id).is_some(),
-                    "{} names missing {id}",
-                    paper.id
-                );
+                assert!(catalog.paper(id).is_some(), "{} names missing {id}", paper.id);
             }
             for tag in &paper.tags {
-                assert!(
-                    catalog.concepts().contains(tag),
-                    "{}: tag {tag:?} not in concepts.toml",
-                    paper.id
-                );
+                assert!(catalog.concepts().contains(tag), "{}: tag {tag:?} not in concepts.toml", paper.id);
             }
         }
         assert!(!catalog.concepts().is_empty());
@@ -390,11 +333,7 @@ body = "Text."
     #[test]
     fn category_paths_run_from_the_root() {
         let catalog = Catalog::embedded().expect("valid");
-        let path: Vec<&str> = catalog
-            .category_path("rcnn-family")
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
+        let path: Vec<&str> = catalog.category_path("rcnn-family").iter().map(|c| c.id.as_str()).collect();
         assert_eq!(path, ["computer-vision", "object-detection", "rcnn-family"]);
     }
 }

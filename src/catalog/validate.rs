@@ -27,10 +27,7 @@ pub fn build(sources: &[Source]) -> Result<Catalog, Vec<CatalogError>> {
     let mut concept_files = Vec::new();
     let mut paper_files = Vec::new();
     for source in sources {
-        let loc = Located {
-            path: &source.path,
-            text: &source.text,
-        };
+        let loc = Located { path: &source.path, text: &source.text };
         let file_name = source.path.rsplit(['/', '\\']).next();
         if file_name == Some(CATEGORIES_FILE) {
             match toml::from_str::<RawCategories>(&source.text) {
@@ -62,10 +59,7 @@ pub fn build(sources: &[Source]) -> Result<Catalog, Vec<CatalogError>> {
     }
 }
 
-fn check_categories(
-    files: &[Parsed<RawCategories>],
-    errors: &mut Vec<CatalogError>,
-) -> Vec<Category> {
+fn check_categories(files: &[Parsed<RawCategories>], errors: &mut Vec<CatalogError>) -> Vec<Category> {
     let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
     let mut accepted: Vec<(&Located, &RawCategory)> = Vec::new();
     for file in files {
@@ -78,10 +72,7 @@ fn check_categories(
                 errors.push(loc.error(
                     raw.id.span(),
                     Some("id"),
-                    format!(
-                        "duplicate category id {:?}: already defined at {path}:{line}",
-                        raw.id.get_ref()
-                    ),
+                    format!("duplicate category id {:?}: already defined at {path}:{line}", raw.id.get_ref()),
                 ));
                 continue;
             }
@@ -91,18 +82,10 @@ fn check_categories(
         }
     }
 
-    let ids: Vec<&str> = accepted
-        .iter()
-        .map(|(_, raw)| raw.id.get_ref().as_str())
-        .collect();
+    let ids: Vec<&str> = accepted.iter().map(|(_, raw)| raw.id.get_ref().as_str()).collect();
     let parents: HashMap<&str, &str> = accepted
         .iter()
-        .filter_map(|(_, raw)| {
-            Some((
-                raw.id.get_ref().as_str(),
-                raw.parent.as_ref()?.get_ref().as_str(),
-            ))
-        })
+        .filter_map(|(_, raw)| Some((raw.id.get_ref().as_str(), raw.parent.as_ref()?.get_ref().as_str())))
         .collect();
     for (loc, raw) in &accepted {
         let Some(parent) = &raw.parent else { continue };
@@ -177,11 +160,7 @@ fn check_concepts(files: &[Parsed<RawConcepts>], errors: &mut Vec<CatalogError>)
 }
 
 fn concept_key(name: &str) -> String {
-    let key: String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let key: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     key.strip_suffix('s').map(str::to_owned).unwrap_or(key)
 }
 
@@ -235,18 +214,10 @@ fn check_papers(
         }
     }
 
-    accepted
-        .into_iter()
-        .map(|file| paper_from_raw(&file.loc, &file.raw))
-        .collect()
+    accepted.into_iter().map(|file| paper_from_raw(&file.loc, &file.raw)).collect()
 }
 
-fn check_paper_fields(
-    loc: &Located,
-    raw: &RawPaper,
-    categories: &[Category],
-    errors: &mut Vec<CatalogError>,
-) {
+fn check_paper_fields(loc: &Located, raw: &RawPaper, categories: &[Category], errors: &mut Vec<CatalogError>) {
     check_id(loc, &raw.id, errors);
     check_text(loc, "title", &raw.title, Lines::One, errors);
     check_text(loc, "full_title", &raw.full_title, Lines::One, errors);
@@ -254,11 +225,7 @@ fn check_paper_fields(
     check_text(loc, "body", &raw.body, Lines::Many, errors);
     check_text(loc, "url", &raw.url, Lines::One, errors);
     if raw.authors.get_ref().is_empty() {
-        errors.push(loc.error(
-            raw.authors.span(),
-            Some("authors"),
-            "must name at least one author".into(),
-        ));
+        errors.push(loc.error(raw.authors.span(), Some("authors"), "must name at least one author".into()));
     }
     for author in raw.authors.get_ref() {
         check_text(loc, "authors", author, Lines::One, errors);
@@ -271,19 +238,11 @@ fn check_paper_fields(
 
     let year = *raw.year.get_ref();
     if !(1940..=2100).contains(&year) {
-        errors.push(loc.error(
-            raw.year.span(),
-            Some("year"),
-            format!("{year} is not a plausible year of publication"),
-        ));
+        errors.push(loc.error(raw.year.span(), Some("year"), format!("{year} is not a plausible year of publication")));
     }
     let month = *raw.month.get_ref();
     if !(1..=12).contains(&month) {
-        errors.push(loc.error(
-            raw.month.span(),
-            Some("month"),
-            format!("{month} is not a month: use 1 to 12"),
-        ));
+        errors.push(loc.error(raw.month.span(), Some("month"), format!("{month} is not a month: use 1 to 12")));
     }
 
     if let Some(arxiv) = &raw.arxiv
@@ -292,10 +251,7 @@ fn check_paper_fields(
         errors.push(loc.error(
             arxiv.span(),
             Some("arxiv"),
-            format!(
-                "{:?} is not an arXiv id such as \"1706.03762\" (no version, no link)",
-                arxiv.get_ref()
-            ),
+            format!("{:?} is not an arXiv id such as \"1706.03762\" (no version, no link)", arxiv.get_ref()),
         ));
     }
     let url = raw.url.get_ref();
@@ -303,9 +259,7 @@ fn check_paper_fields(
         errors.push(loc.error(
             raw.url.span(),
             Some("url"),
-            format!(
-                "{url:?} is not a web link: it must start with https:// or http:// and name a host"
-            ),
+            format!("{url:?} is not a web link: it must start with https:// or http:// and name a host"),
         ));
     } else if let (Some(arxiv), Some(linked)) = (&raw.arxiv, arxiv_id_in_url(url))
         && is_arxiv_id(arxiv.get_ref())
@@ -314,10 +268,7 @@ fn check_paper_fields(
         errors.push(loc.error(
             raw.url.span(),
             Some("url"),
-            format!(
-                "links to arXiv {linked} but `arxiv` says {}",
-                arxiv.get_ref()
-            ),
+            format!("links to arXiv {linked} but `arxiv` says {}", arxiv.get_ref()),
         ));
     }
 
@@ -326,22 +277,13 @@ fn check_paper_fields(
         errors.push(loc.error(
             raw.category.span(),
             Some("category"),
-            unknown(
-                "category",
-                category,
-                categories.iter().map(|c| c.id.as_str()),
-            ),
+            unknown("category", category, categories.iter().map(|c| c.id.as_str())),
         ));
     }
 }
 
 /// A catalog with a vocabulary holds its papers to it; one without leaves tags free.
-fn check_tags(
-    loc: &Located,
-    tags: &[Spanned<String>],
-    concepts: &[String],
-    errors: &mut Vec<CatalogError>,
-) {
+fn check_tags(loc: &Located, tags: &[Spanned<String>], concepts: &[String], errors: &mut Vec<CatalogError>) {
     if concepts.is_empty() {
         return;
     }
@@ -356,9 +298,7 @@ fn check_tags(
             errors.push(loc.error(
                 tag.span(),
                 Some("tags"),
-                format!(
-                    "{name:?} is not in {CONCEPTS_FILE}{hint}: use a listed concept or add it there"
-                ),
+                format!("{name:?} is not in {CONCEPTS_FILE}{hint}: use a listed concept or add it there"),
             ));
         }
     }
@@ -398,29 +338,17 @@ fn check_id(loc: &Located, id: &Spanned<String>, errors: &mut Vec<CatalogError>)
         errors.push(loc.error(
             id.span(),
             Some("id"),
-            format!(
-                "{:?} is not a valid id: use lowercase letters, digits and single hyphens",
-                id.get_ref()
-            ),
+            format!("{:?} is not a valid id: use lowercase letters, digits and single hyphens", id.get_ref()),
         ));
     }
 }
 
-fn check_list(
-    loc: &Located,
-    field: &str,
-    items: &[Spanned<String>],
-    errors: &mut Vec<CatalogError>,
-) {
+fn check_list(loc: &Located, field: &str, items: &[Spanned<String>], errors: &mut Vec<CatalogError>) {
     let mut seen = HashSet::new();
     for item in items {
         check_text(loc, field, item, Lines::One, errors);
         if !seen.insert(item.get_ref().to_lowercase()) {
-            errors.push(loc.error(
-                item.span(),
-                Some(field),
-                format!("{:?} is listed twice", item.get_ref()),
-            ));
+            errors.push(loc.error(item.span(), Some(field), format!("{:?} is listed twice", item.get_ref())));
         }
     }
 }
@@ -432,13 +360,7 @@ enum Lines {
 }
 
 /// Text reaches the terminal, so it must be free of anything a terminal would interpret.
-fn check_text(
-    loc: &Located,
-    field: &str,
-    value: &Spanned<String>,
-    lines: Lines,
-    errors: &mut Vec<CatalogError>,
-) {
+fn check_text(loc: &Located, field: &str, value: &Spanned<String>, lines: Lines, errors: &mut Vec<CatalogError>) {
     let text = value.get_ref();
     if text.trim().is_empty() {
         errors.push(loc.error(value.span(), Some(field), "must not be empty".into()));
@@ -451,16 +373,9 @@ fn check_text(
         '\t' => "contains a tab character: use spaces".to_owned(),
         '\n' | '\r' => "must be a single line".to_owned(),
         c if c.is_control() => format!("contains the control character U+{:04X}", c as u32),
-        c => format!(
-            "contains the invisible bidirectional control U+{:04X}",
-            c as u32
-        ),
+        c => format!("contains the invisible bidirectional control U+{:04X}", c as u32),
     };
-    errors.push(loc.error(
-        locate_char(loc.text, value.span(), bad),
-        Some(field),
-        message,
-    ));
+    errors.push(loc.error(locate_char(loc.text, value.span(), bad), Some(field), message));
 }
 
 fn is_forbidden(c: char, lines: &Lines) -> bool {
@@ -473,20 +388,14 @@ fn is_forbidden(c: char, lines: &Lines) -> bool {
 fn locate_char(source: &str, span: Range<usize>, bad: char) -> Range<usize> {
     let start = span.start.min(source.len());
     let end = span.end.min(source.len());
-    source
-        .get(start..end)
-        .and_then(|slice| slice.find(bad))
-        .map_or(span, |i| start + i..start + i + 1)
+    source.get(start..end).and_then(|slice| slice.find(bad)).map_or(span, |i| start + i..start + i + 1)
 }
 
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 fn is_arxiv_id(id: &str) -> bool {
@@ -500,9 +409,7 @@ fn is_arxiv_id(id: &str) -> bool {
     // Before 2007: archive/YYMMNNN, e.g. cs/0112017 or math.GT/0309136.
     let legacy = id.split_once('/').is_some_and(|(archive, number)| {
         !archive.is_empty()
-            && archive
-                .bytes()
-                .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.')
+            && archive.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'.')
             && number.len() == 7
             && number.bytes().all(|b| b.is_ascii_digit())
     });
@@ -510,30 +417,20 @@ fn is_arxiv_id(id: &str) -> bool {
 }
 
 fn is_web_link(url: &str) -> bool {
-    let Some(rest) = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-    else {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else {
         return false;
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    host.contains('.')
-        && !host.starts_with('.')
-        && !host.ends_with('.')
-        && !url.chars().any(char::is_whitespace)
+    host.contains('.') && !host.starts_with('.') && !host.ends_with('.') && !url.chars().any(char::is_whitespace)
 }
 
 fn arxiv_id_in_url(url: &str) -> Option<&str> {
     let rest = url.split_once("arxiv.org/")?.1;
-    let id = rest
-        .strip_prefix("abs/")
-        .or_else(|| rest.strip_prefix("pdf/"))?;
+    let id = rest.strip_prefix("abs/").or_else(|| rest.strip_prefix("pdf/"))?;
     let id = id.trim_end_matches(".pdf").trim_end_matches('/');
     // A versioned link (…v2) still names the same paper.
     let unversioned = match id.rfind('v') {
-        Some(i) if i > 0 && id[i + 1..].bytes().all(|b| b.is_ascii_digit()) && i + 1 < id.len() => {
-            &id[..i]
-        }
+        Some(i) if i > 0 && id[i + 1..].bytes().all(|b| b.is_ascii_digit()) && i + 1 < id.len() => &id[..i],
         _ => id,
     };
     Some(unversioned)
@@ -548,13 +445,8 @@ mod tests {
         for good in ["1706.03762", "2104.00001", "cs/0112017", "math.GT/0309136"] {
             assert!(is_arxiv_id(good), "{good}");
         }
-        for bad in [
-            "1706.03762v2",
-            "17.06.03762",
-            "1713.03762",
-            "arXiv:1706.03762",
-            "https://arxiv.org/abs/1706.03762",
-        ] {
+        for bad in ["1706.03762v2", "17.06.03762", "1713.03762", "arXiv:1706.03762", "https://arxiv.org/abs/1706.03762"]
+        {
             assert!(!is_arxiv_id(bad), "{bad}");
         }
     }
@@ -570,14 +462,8 @@ mod tests {
 
     #[test]
     fn arxiv_links_are_read_back_without_version() {
-        assert_eq!(
-            arxiv_id_in_url("https://arxiv.org/abs/1706.03762v5"),
-            Some("1706.03762")
-        );
-        assert_eq!(
-            arxiv_id_in_url("https://arxiv.org/pdf/1706.03762.pdf"),
-            Some("1706.03762")
-        );
+        assert_eq!(arxiv_id_in_url("https://arxiv.org/abs/1706.03762v5"), Some("1706.03762"));
+        assert_eq!(arxiv_id_in_url("https://arxiv.org/pdf/1706.03762.pdf"), Some("1706.03762"));
         assert_eq!(arxiv_id_in_url("https://example.org/paper"), None);
     }
 

@@ -137,38 +137,22 @@ impl SearchIndex {
         Self {
             papers: catalog.papers().iter().map(fields_of).collect(),
             text: TextIndex::new(catalog.papers()),
-            texts: catalog
-                .papers()
-                .iter()
-                .map(|p| (p.tldr.clone(), p.body.clone()))
-                .collect(),
+            texts: catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect(),
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 
     /// Papers matching every word of `query`, best first. An empty query matches nothing.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let words: Vec<String> = query
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .collect();
+        let words: Vec<String> =
+            query.split_whitespace().map(str::to_lowercase).filter(|w| w.chars().any(char::is_alphanumeric)).collect();
         if words.is_empty() {
             return Vec::new();
         }
-        let perfect: Vec<i64> = words
-            .iter()
-            .map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(1).max(1))
-            .collect();
+        let perfect: Vec<i64> = words.iter().map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(1).max(1)).collect();
         let compact = compact(query);
-        let text_scores: Vec<HashMap<usize, f64>> =
-            words.iter().map(|w| self.text.scores(w)).collect();
-        let query = Query {
-            words: &words,
-            perfect: &perfect,
-            compact: &compact,
-            text_scores: &text_scores,
-        };
+        let text_scores: Vec<HashMap<usize, f64>> = words.iter().map(|w| self.text.scores(w)).collect();
+        let query = Query { words: &words, perfect: &perfect, compact: &compact, text_scores: &text_scores };
         let mut hits: Vec<Hit> = self
             .papers
             .iter()
@@ -189,15 +173,10 @@ impl SearchIndex {
             let in_fields = fields
                 .iter()
                 .filter_map(|field| Some((field, self.match_word(field, word, perfect)?)))
-                .max_by(|a, b| {
-                    (a.0.kind.weight() * a.1.quality).total_cmp(&(b.0.kind.weight() * b.1.quality))
-                });
-            let field_score = in_fields
-                .as_ref()
-                .map_or(0.0, |(field, found)| field.kind.weight() * found.quality);
-            let text_score = query.text_scores[i]
-                .get(&paper)
-                .map_or(0.0, |&bm25| TEXT_WEIGHT * bm25 / (bm25 + TEXT_HALF_SCORE));
+                .max_by(|a, b| (a.0.kind.weight() * a.1.quality).total_cmp(&(b.0.kind.weight() * b.1.quality)));
+            let field_score = in_fields.as_ref().map_or(0.0, |(field, found)| field.kind.weight() * found.quality);
+            let text_score =
+                query.text_scores[i].get(&paper).map_or(0.0, |&bm25| TEXT_WEIGHT * bm25 / (bm25 + TEXT_HALF_SCORE));
             let Some((field, found)) = in_fields.filter(|_| field_score >= text_score) else {
                 if text_score == 0.0 {
                     return None;
@@ -206,8 +185,7 @@ impl SearchIndex {
                 common_name = Some(None);
                 if matched_via.is_none() {
                     let (tldr, body) = &self.texts[paper];
-                    let line = snippet(tldr, word, SNIPPET_WIDTH)
-                        .or_else(|| snippet(body, word, SNIPPET_WIDTH));
+                    let line = snippet(tldr, word, SNIPPET_WIDTH).or_else(|| snippet(body, word, SNIPPET_WIDTH));
                     matched_via = line.map(|line| (MatchField::Text, line));
                 }
                 continue;
@@ -226,9 +204,7 @@ impl SearchIndex {
             }
         }
 
-        let names = fields
-            .iter()
-            .filter(|f| matches!(f.kind, MatchField::Title | MatchField::Alias));
+        let names = fields.iter().filter(|f| matches!(f.kind, MatchField::Title | MatchField::Alias));
         let mut name_bonus: f64 = 0.0;
         for name in names {
             if name.compact == query.compact {
@@ -252,12 +228,7 @@ impl SearchIndex {
         if !title_matches.is_empty() {
             matched_via = None;
         }
-        Some(Hit {
-            paper,
-            score: (total * 1000.0).round() as i64,
-            title_matches,
-            matched_via,
-        })
+        Some(Hit { paper, score: (total * 1000.0).round() as i64, title_matches, matched_via })
     }
 
     /// The best match of a query word inside one word of the field. Matching within words keeps
@@ -268,10 +239,7 @@ impl SearchIndex {
                 MatchField::Year => field.text == word,
                 _ => word.len() >= 4 && field.text.starts_with(word),
             };
-            return matches.then(|| WordMatch {
-                quality: 1.0,
-                positions: Vec::new(),
-            });
+            return matches.then(|| WordMatch { quality: 1.0, positions: Vec::new() });
         }
         if word.chars().count() <= 2 {
             return prefix_match(field, word);
@@ -284,12 +252,10 @@ impl SearchIndex {
                 let quality = (score as f64 / perfect as f64).min(1.0);
                 let gaps = at.windows(2).filter(|pair| pair[1] != pair[0] + 1).count();
                 let from_word_start = at.first() == Some(&0);
-                let plausible = quality >= MIN_FUZZY_QUALITY
-                    && (gaps == 0 || (from_word_start && gaps <= max_gaps(word)));
-                plausible.then(|| WordMatch {
-                    quality,
-                    positions: at.into_iter().map(|i| candidate.positions[i]).collect(),
-                })
+                let plausible =
+                    quality >= MIN_FUZZY_QUALITY && (gaps == 0 || (from_word_start && gaps <= max_gaps(word)));
+                plausible
+                    .then(|| WordMatch { quality, positions: at.into_iter().map(|i| candidate.positions[i]).collect() })
             })
             .max_by(|a, b| a.quality.total_cmp(&b.quality));
         fuzzy.or_else(|| typo_match(field, word))
@@ -333,10 +299,7 @@ fn typo_match(field: &Field, word: &str) -> Option<WordMatch> {
         }
     }
     let (distance, found) = best?;
-    Some(WordMatch {
-        quality: 0.7 - 0.1 * distance as f64,
-        positions: found.positions.clone(),
-    })
+    Some(WordMatch { quality: 0.7 - 0.1 * distance as f64, positions: found.positions.clone() })
 }
 
 fn osa(a: &[char], b: &[char]) -> usize {
@@ -344,10 +307,7 @@ fn osa(a: &[char], b: &[char]) -> usize {
 }
 
 fn fields_of(paper: &Paper) -> Vec<Field> {
-    let mut fields = vec![
-        field(MatchField::Title, &paper.title),
-        field(MatchField::FullTitle, &paper.full_title),
-    ];
+    let mut fields = vec![field(MatchField::Title, &paper.title), field(MatchField::FullTitle, &paper.full_title)];
     fields.extend(paper.aliases.iter().map(|a| field(MatchField::Alias, a)));
     fields.extend(paper.tags.iter().map(|t| field(MatchField::Tag, t)));
     fields.extend(paper.authors.iter().map(|a| field(MatchField::Author, a)));
@@ -373,26 +333,14 @@ fn field(kind: MatchField, text: &str) -> Field {
     words.extend(current);
     // A short name run together also counts as a word, so "fasterrcnn" and "rcnn" find
     // "Faster R-CNN"; a long one would let scattered letters match.
-    if matches!(
-        kind,
-        MatchField::Title | MatchField::Alias | MatchField::Tag
-    ) && (2..=3).contains(&words.len())
-    {
+    if matches!(kind, MatchField::Title | MatchField::Alias | MatchField::Tag) && (2..=3).contains(&words.len()) {
         words.push(run_together);
     }
-    Field {
-        kind,
-        text: text.to_owned(),
-        compact: compact(text),
-        words,
-    }
+    Field { kind, text: text.to_owned(), compact: compact(text), words }
 }
 
 fn compact(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]
@@ -402,18 +350,11 @@ mod tests {
     fn ids(query: &str) -> Vec<String> {
         let catalog = Catalog::embedded().expect("valid");
         let index = SearchIndex::new(&catalog);
-        index
-            .search(query)
-            .into_iter()
-            .map(|h| catalog.papers()[h.paper].id.clone())
-            .collect()
+        index.search(query).into_iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()
     }
 
     fn top(query: &str) -> String {
-        ids(query)
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| panic!("nothing found for {query:?}"))
+        ids(query).into_iter().next().unwrap_or_else(|| panic!("nothing found for {query:?}"))
     }
 
     #[test]
@@ -467,11 +408,7 @@ mod tests {
         let found = ids("distillation");
         let mut tagged = found[..3].to_vec();
         tagged.sort();
-        assert_eq!(
-            tagged,
-            ["distilbert", "mobilebert", "tinybert"],
-            "{found:?}"
-        );
+        assert_eq!(tagged, ["distilbert", "mobilebert", "tinybert"], "{found:?}");
     }
 
     #[test]
@@ -481,15 +418,10 @@ mod tests {
         let hits = index.search("detection");
         let first = &catalog.papers()[hits[0].paper];
         assert!(
-            first.title.to_lowercase().contains("detection")
-                || first.full_title.to_lowercase().contains("detection")
+            first.title.to_lowercase().contains("detection") || first.full_title.to_lowercase().contains("detection")
         );
         let by_author = index.search("girshick");
-        assert!(
-            by_author
-                .iter()
-                .all(|h| matches!(h.matched_via, Some((MatchField::Author, _))))
-        );
+        assert!(by_author.iter().all(|h| matches!(h.matched_via, Some((MatchField::Author, _)))));
         assert!(by_author.len() >= 3, "R-CNN, Fast and Faster R-CNN");
     }
 
@@ -508,10 +440,7 @@ mod tests {
     fn scattered_letters_inside_a_long_word_do_not_match() {
         let found = ids("retina");
         assert_eq!(found[0], "focal-loss");
-        assert!(
-            !found.iter().any(|id| id == "bart" || id == "bert"),
-            "{found:?}"
-        );
+        assert!(!found.iter().any(|id| id == "bart" || id == "bert"), "{found:?}");
         assert_eq!(top("mobert"), "mobilebert");
     }
 

@@ -47,11 +47,7 @@ impl TextIndex {
             .collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
         let average_length = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
-        Self {
-            terms,
-            lengths,
-            average_length,
-        }
+        Self { terms, lengths, average_length }
     }
 
     /// BM25 score of every paper for one query word; papers without it are absent.
@@ -60,9 +56,7 @@ impl TextIndex {
         let Some(query) = terms(word).next() else {
             return scores;
         };
-        let start = self
-            .terms
-            .partition_point(|(term, _)| term.as_str() < query.as_str());
+        let start = self.terms.partition_point(|(term, _)| term.as_str() < query.as_str());
         for (term, docs) in &self.terms[start..] {
             let discount = if *term == query {
                 1.0
@@ -96,42 +90,30 @@ impl TextIndex {
 
 /// Lowercase words of letters and digits, a plural "s" removed, so "windows" meets "window".
 pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let lower = w.to_lowercase();
-            match lower.strip_suffix('s') {
-                Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
-                _ => lower,
-            }
-        })
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| {
+        let lower = w.to_lowercase();
+        match lower.strip_suffix('s') {
+            Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
+            _ => lower,
+        }
+    })
 }
 
 /// The sentence of `text` in which `word` first appears as a word or word start, trimmed to
 /// about `width` characters around it: shown under a result to say why it matched.
 pub fn snippet(text: &str, word: &str, width: usize) -> Option<String> {
     let query = terms(word).next()?;
-    let sentences = text
-        .split_inclusive(['.', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
+    let sentences = text.split_inclusive(['.', '\n']).map(str::trim).filter(|s| !s.is_empty());
     for sentence in sentences {
-        if terms(sentence)
-            .any(|t| t == query || (query.chars().count() >= MIN_PREFIX && t.starts_with(&query)))
-        {
-            let clean: String = sentence
-                .chars()
-                .filter(|c| !matches!(c, '*' | '`' | '#'))
-                .collect();
+        if terms(sentence).any(|t| t == query || (query.chars().count() >= MIN_PREFIX && t.starts_with(&query))) {
+            let clean: String = sentence.chars().filter(|c| !matches!(c, '*' | '`' | '#')).collect();
             let clean = clean.trim_start_matches(['-', ' ']).to_owned();
             if clean.chars().count() <= width {
                 return Some(clean);
             }
             let lower = clean.to_lowercase();
             let chars: Vec<char> = clean.chars().collect();
-            let at = lower
-                .find(&query)
-                .map_or(0, |byte| lower[..byte].chars().count());
+            let at = lower.find(&query).map_or(0, |byte| lower[..byte].chars().count());
             // Start a few words before the match, on a word boundary.
             let mut start = at.saturating_sub(width / 3);
             while start > 0 && start < at && chars[start - 1] != ' ' {
@@ -162,15 +144,9 @@ mod tests {
     #[test]
     fn snippets_show_the_sentence_around_the_word() {
         let text = "First sentence. It runs on a phone with low latency. Last one.";
-        assert_eq!(
-            snippet(text, "phone", 80).as_deref(),
-            Some("It runs on a phone with low latency.")
-        );
+        assert_eq!(snippet(text, "phone", 80).as_deref(), Some("It runs on a phone with low latency."));
         let cut = snippet(text, "latency", 20).unwrap();
-        assert!(
-            cut.contains("latency") && cut.chars().count() <= 20,
-            "{cut}"
-        );
+        assert!(cut.contains("latency") && cut.chars().count() <= 20, "{cut}");
         assert_eq!(snippet(text, "absent", 80), None);
     }
 }

@@ -73,9 +73,7 @@ impl CategoryTree {
                 nodes[node].papers.push(paper_index);
             }
         }
-        let roots: Vec<usize> = (0..nodes.len())
-            .filter(|&i| nodes[i].parent.is_none())
-            .collect();
+        let roots: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].parent.is_none()).collect();
         let mut tree = Self { nodes, roots };
         for root in tree.roots.clone() {
             tree.fill_depth_and_totals(root, 0);
@@ -116,9 +114,7 @@ impl CategoryTree {
 
     /// The node holding a category, by its catalog id.
     pub fn node_of_category(&self, catalog: &Catalog, id: &str) -> Option<usize> {
-        self.nodes
-            .iter()
-            .position(|n| catalog.categories()[n.category].id == id)
+        self.nodes.iter().position(|n| catalog.categories()[n.category].id == id)
     }
 
     /// Every node from the root down to the one that holds `paper`.
@@ -135,21 +131,15 @@ impl CategoryTree {
 
     /// Papers of a node and its descendants, in tree order.
     pub fn papers_under(&self, node: usize) -> Vec<usize> {
-        let mut papers: Vec<usize> = self.nodes[node]
-            .children
-            .iter()
-            .flat_map(|&child| self.papers_under(child))
-            .collect();
+        let mut papers: Vec<usize> =
+            self.nodes[node].children.iter().flat_map(|&child| self.papers_under(child)).collect();
         papers.extend(&self.nodes[node].papers);
         papers
     }
 
     /// Every paper, in tree order: the order `list` prints and the tree shows when fully open.
     pub fn papers_in_order(&self) -> Vec<usize> {
-        self.roots
-            .iter()
-            .flat_map(|&root| self.papers_under(root))
-            .collect()
+        self.roots.iter().flat_map(|&root| self.papers_under(root)).collect()
     }
 
     /// The rows visible when the nodes in `expanded` are open: sub-categories first, then papers.
@@ -170,10 +160,7 @@ impl CategoryTree {
         for &child in &self.nodes[node].children {
             self.push_rows(child, expanded, rows);
         }
-        rows.extend(self.nodes[node].papers.iter().map(|&paper| TreeRow::Paper {
-            paper,
-            depth: depth + 1,
-        }));
+        rows.extend(self.nodes[node].papers.iter().map(|&paper| TreeRow::Paper { paper, depth: depth + 1 }));
     }
 }
 
@@ -194,9 +181,7 @@ mod tests {
         let names: Vec<&str> = rows
             .iter()
             .map(|row| match *row {
-                TreeRow::Category { node, .. } => {
-                    catalog.categories()[tree.category_of(node)].name.as_str()
-                }
+                TreeRow::Category { node, .. } => catalog.categories()[tree.category_of(node)].name.as_str(),
                 TreeRow::Paper { .. } => "paper",
             })
             .collect();
@@ -236,9 +221,6 @@ mod tests {
             .into_iter()
             .map(|n| catalog.categories()[tree.category_of(n)].id.as_str())
             .collect();
-        assert_eq!(
-            chain,
-            ["computer-vision", "object-detection", "rcnn-family"]
-        );
+        assert_eq!(chain, ["computer-vision", "object-detection", "rcnn-family"]);
     }
 }

@@ -20,19 +20,11 @@ impl Areas {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
-        let [main, footer] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        let [main, footer] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
         let left_width = (area.width * 2 / 5).clamp(26, 48);
-        let [left, reader] =
-            Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(main);
-        let [search, list] =
-            Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(left);
-        Some(Self {
-            search,
-            list,
-            reader,
-            footer,
-        })
+        let [left, reader] = Layout::horizontal([Constraint::Length(left_width), Constraint::Min(0)]).areas(main);
+        let [search, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(left);
+        Some(Self { search, list, reader, footer })
     }
 
     /// The list's rows, inside its border.
@@ -43,21 +35,12 @@ impl Areas {
     /// The reader's text, inside its border and a column of padding on each side.
     pub fn reader_text(&self) -> Rect {
         let inner = inner(self.reader);
-        Rect {
-            x: inner.x + 1,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        }
+        Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner }
     }
 }
 
 fn inner(area: Rect) -> Rect {
-    Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    }
+    Rect { x: area.x + 1, y: area.y + 1, width: area.width.saturating_sub(2), height: area.height.saturating_sub(2) }
 }
 
 #[cfg(test)]
@@ -70,10 +53,7 @@ mod tests {
             let area = Rect::new(0, 0, width, height);
             let areas = Areas::new(area).expect("big enough");
             assert_eq!(areas.search.width + areas.reader.width, width);
-            assert_eq!(
-                areas.search.height + areas.list.height + areas.footer.height,
-                height
-            );
+            assert_eq!(areas.search.height + areas.list.height + areas.footer.height, height);
             assert!(areas.reader_text().width >= 20);
         }
         assert_eq!(Areas::new(Rect::new(0, 0, 59, 30)), None);

@@ -1,5 +1,5 @@
 //! Drawing. Views borrow the app and only read it: everything costly (search, markdown,
-//! wrapping) was done in `update`. One function per pane.
+//! wrapping, find matches) was done in `update`. One function per pane or overlay.
 
 pub mod help;
 pub mod layout;
@@ -7,10 +7,11 @@ pub mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Picker};
 use crate::index::{Hit, TreeRow};
 use crate::keymap::{self, Context};
 use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -24,6 +25,9 @@ impl Widget for &App {
         render_list(self, areas, buf);
         render_reader(self, areas, buf);
         render_footer(self, areas.footer, buf);
+        if let Some(picker) = self.picker() {
+            render_picker(picker, areas.reader, buf);
+        }
         if self.help_open() {
             render_help(self, area, buf);
         }
@@ -31,52 +35,31 @@ impl Widget for &App {
 }
 
 fn pane(title: Line<'static>, focused: bool) -> Block<'static> {
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme::border(focused))
-        .title(title)
+    Block::bordered().border_type(BorderType::Rounded).border_style(theme::border(focused)).title(title)
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer) {
     let message = Text::from(vec![
         Line::styled("Terminal too small", theme::error()),
-        Line::from(format!(
-            "{}x{}, mlpx needs {MIN_WIDTH}x{MIN_HEIGHT}",
-            area.width, area.height
-        )),
+        Line::from(format!("{}x{}, mlpx needs {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height)),
         Line::styled("q quits", theme::dim()),
     ]);
-    let [middle] = Layout::vertical([Constraint::Length(3)])
-        .flex(Flex::Center)
-        .areas(area);
-    Paragraph::new(message)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .render(middle, buf);
+    let [middle] = Layout::vertical([Constraint::Length(3)]).flex(Flex::Center).areas(area);
+    Paragraph::new(message).alignment(Alignment::Center).wrap(Wrap { trim: true }).render(middle, buf);
 }
 
 fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     let focused = app.focus() == Focus::Search;
     let count = if app.searching() {
         let n = app.hits().len();
-        Line::styled(
-            format!(" {n} match{} ", if n == 1 { "" } else { "es" }),
-            theme::dim(),
-        )
-        .right_aligned()
+        Line::styled(format!(" {n} match{} ", if n == 1 { "" } else { "es" }), theme::dim()).right_aligned()
     } else {
         Line::default()
     };
     let block = pane(Line::from(" Search "), focused).title_bottom(count);
-    let mut spans = vec![
-        Span::styled("/ ", theme::dim()),
-        Span::raw(app.query().to_owned()),
-    ];
+    let mut spans = vec![Span::styled("/ ", theme::dim()), Span::raw(app.query().to_owned())];
     if focused {
-        spans.push(Span::styled(
-            " ",
-            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
-        ));
+        spans.push(Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)));
     } else if app.query().is_empty() {
         spans.push(Span::styled("name, concept, author…", theme::dim()));
     }
@@ -84,56 +67,28 @@ fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
     let inner_width = usize::from(area.width.saturating_sub(2));
     let typed = unicode_width::UnicodeWidthStr::width(app.query()) + 3;
     let scroll = u16::try_from(typed.saturating_sub(inner_width)).unwrap_or(u16::MAX);
-    Paragraph::new(Line::from(spans))
-        .block(block)
-        .scroll((0, scroll))
-        .render(area, buf);
+    Paragraph::new(Line::from(spans)).block(block).scroll((0, scroll)).render(area, buf);
 }
 
 fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
     let focused = app.focus() == Focus::List;
-    let title = if app.searching() {
-        " Results "
-    } else {
-        " Library "
-    };
+    let title = if app.searching() { " Results " } else { " Library " };
     pane(Line::from(title), focused).render(areas.list, buf);
     let inner = areas.list_inner();
     let rows = usize::from(inner.height);
     let lines: Vec<Line> = if app.searching() {
         if app.hits().is_empty() {
-            vec![
-                Line::styled("No paper matches.", theme::dim()),
-                Line::styled("Fewer or shorter words?", theme::dim()),
-            ]
+            vec![Line::styled("No paper matches.", theme::dim()), Line::styled("Fewer or shorter words?", theme::dim())]
         } else {
-            app.hits()
-                .iter()
-                .skip(app.list_offset())
-                .take(rows)
-                .map(|hit| hit_line(app, hit))
-                .collect()
+            app.hits().iter().skip(app.list_offset()).take(rows).map(|hit| hit_line(app, hit)).collect()
         }
     } else {
-        app.rows()
-            .iter()
-            .skip(app.list_offset())
-            .take(rows)
-            .map(|row| tree_line(app, *row))
-            .collect()
+        app.rows().iter().skip(app.list_offset()).take(rows).map(|row| tree_line(app, *row)).collect()
     };
     for (i, line) in lines.into_iter().enumerate() {
-        let row = Rect {
-            y: inner.y + i as u16,
-            height: 1,
-            ..inner
-        };
+        let row = Rect { y: inner.y + i as u16, height: 1, ..inner };
         let selected = app.list_offset() + i == app.cursor();
-        let line = if selected {
-            line.patch_style(theme::selected(focused))
-        } else {
-            line
-        };
+        let line = if selected { line.patch_style(theme::selected(focused)) } else { line };
         if selected {
             buf.set_style(row, theme::selected(focused));
         }
@@ -146,11 +101,7 @@ fn tree_line(app: &App, row: TreeRow) -> Line<'static> {
     match row {
         TreeRow::Category { node, .. } => {
             let category = &app.catalog().categories()[app.tree().category_of(node)];
-            let marker = if app.is_expanded(node) {
-                "▾ "
-            } else {
-                "▸ "
-            };
+            let marker = if app.is_expanded(node) { "▾ " } else { "▸ " };
             Line::from(vec![
                 Span::raw(indent),
                 Span::styled(marker, theme::category()),
@@ -185,10 +136,7 @@ fn hit_line(app: &App, hit: &Hit) -> Line<'static> {
         .collect();
     spans.push(Span::styled(format!(" {}", paper.year), theme::dim()));
     if let Some((field, text)) = &hit.matched_via {
-        spans.push(Span::styled(
-            format!(" · {}: {text}", field.label()),
-            theme::dim(),
-        ));
+        spans.push(Span::styled(format!(" · {}: {text}", field.label()), theme::dim()));
     }
     Line::from(spans)
 }
@@ -201,26 +149,83 @@ fn render_reader(app: &App, areas: Areas, buf: &mut Buffer) {
     };
     let text_area = areas.reader_text();
     let visible = usize::from(text_area.height);
-    let position = if doc.height <= visible {
+    let position = if doc.height() <= visible {
         "all".to_owned()
     } else {
-        let end = (app.reader_scroll() + visible).min(doc.height);
-        format!("{}%", end * 100 / doc.height)
+        let end = (app.reader_scroll() + visible).min(doc.height());
+        format!("{}%", end * 100 / doc.height())
     };
-    let block = pane(Line::from(format!(" {} ", doc.title)), focused)
+    let crumbs = app.breadcrumb();
+    let title = if crumbs.len() > 1 { crumbs.join(" › ") } else { doc.title.clone() };
+    let block = pane(Line::from(format!(" {title} ")), focused)
         .title_bottom(Line::styled(format!(" {position} "), theme::dim()).right_aligned());
     block.render(areas.reader, buf);
-    let scroll = u16::try_from(app.reader_scroll()).unwrap_or(u16::MAX);
-    Paragraph::new(doc.text.clone())
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .render(text_area, buf);
+
+    let rows = doc.lines.iter().skip(app.reader_scroll()).take(visible);
+    for (i, line) in rows.enumerate() {
+        let row = Rect { y: text_area.y + i as u16, height: 1, ..text_area };
+        line.render(row, buf);
+    }
+    if let Some(find) = app.find() {
+        for (i, found) in find.matches.iter().enumerate() {
+            let Some(on_screen) = found.row.checked_sub(app.reader_scroll()).filter(|&r| r < visible) else {
+                continue;
+            };
+            let x = text_area.x + found.start as u16;
+            let width = (found.end - found.start) as u16;
+            let cells = Rect { x, y: text_area.y + on_screen as u16, width, height: 1 }.intersection(text_area);
+            let style = if i == find.current { theme::current_match() } else { theme::found() };
+            buf.set_style(cells, style);
+        }
+    }
+}
+
+fn render_picker(picker: &Picker, over: Rect, buf: &mut Buffer) {
+    let height = (picker.items.len() as u16 + 2).min(over.height.saturating_sub(2));
+    let width = over.width.saturating_sub(4).min(64);
+    let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(over);
+    let [popup] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(popup);
+    Clear.render(popup, buf);
+    let block = pane(Line::from(format!(" {} ", picker.title)), true)
+        .title_bottom(Line::styled(" Enter chooses · Esc closes ", theme::dim()).right_aligned());
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let visible = usize::from(inner.height);
+    let first = (picker.cursor + 1).saturating_sub(visible);
+    for (i, item) in picker.items.iter().enumerate().skip(first).take(visible) {
+        let row = Rect { y: inner.y + (i - first) as u16, height: 1, ..inner };
+        if i == picker.cursor {
+            buf.set_style(row, theme::selected(true));
+        }
+        Line::from(format!(" {}", item.label)).render(row, buf);
+    }
 }
 
 /// The keys of the focused pane, then the global ones; hints that do not fit are left out
-/// whole, the global ones last so `? help` stays in view.
+/// whole, the global ones last so `? help` stays in view. While finding, the footer is the
+/// prompt; a status message or the match count takes the right end.
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let context = app.context();
+    let mut right = String::new();
+    if let Some(status) = app.status() {
+        right = format!(" {status} ");
+    } else if let Some(find) = app.find().filter(|f| !f.typing) {
+        right = match find.matches.len() {
+            0 => format!(" no “{}” ", find.query),
+            n => format!(" “{}” {}/{n} ", find.query, find.current + 1),
+        };
+    }
+    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
+    let [left_area, right_area] = Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
+    Line::styled(right, theme::current()).right_aligned().render(right_area, buf);
+
+    let mut spans = Vec::new();
+    if let Some(find) = app.find().filter(|f| f.typing) {
+        spans.push(Span::styled("Find: ", theme::key()));
+        spans.push(Span::raw(find.query.clone()));
+        spans.push(Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)));
+        spans.push(Span::styled(format!("  {} ", find.matches.len()), theme::dim()));
+    }
     let hint = |binding: &keymap::Binding| {
         vec![
             Span::styled(binding.first_label_in(context), theme::key()),
@@ -229,12 +234,10 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let width_of = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
     let shown = |global: bool| {
-        keymap::bindings_for(context)
-            .filter(move |b| b.in_footer && (b.context == Context::Global) == global)
+        keymap::bindings_for(context).filter(move |b| b.in_footer && (b.context == Context::Global) == global)
     };
     let global: Vec<Span> = shown(true).flat_map(hint).collect();
-    let mut room = usize::from(area.width).saturating_sub(width_of(&global));
-    let mut spans = Vec::new();
+    let mut room = usize::from(left_area.width).saturating_sub(width_of(&global) + width_of(&spans));
     for binding in shown(false) {
         let item = hint(binding);
         if width_of(&item) > room {
@@ -244,7 +247,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.extend(item);
     }
     spans.extend(global);
-    Line::from(spans).render(area, buf);
+    Line::from(spans).render(left_area, buf);
 }
 
 fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
@@ -253,8 +256,7 @@ fn render_help(app: &App, area: Rect, buf: &mut Buffer) {
     let scroll = u16::try_from(app.help_scroll()).unwrap_or(u16::MAX);
     Paragraph::new(help::lines())
         .block(
-            pane(Line::from(" Keys "), true)
-                .title_bottom(Line::styled(" Esc closes ", theme::dim()).right_aligned()),
+            pane(Line::from(" Keys "), true).title_bottom(Line::styled(" Esc closes ", theme::dim()).right_aligned()),
         )
         .scroll((scroll, 0))
         .render(popup, buf);

@@ -7,6 +7,10 @@ pub fn title() -> Style {
     Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
 }
 
+pub fn heading() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+}
+
 pub fn subtitle() -> Style {
     Style::new().add_modifier(Modifier::ITALIC)
 }
@@ -20,9 +24,7 @@ pub fn label() -> Style {
 }
 
 pub fn link() -> Style {
-    Style::new()
-        .fg(Color::Blue)
-        .add_modifier(Modifier::UNDERLINED)
+    Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED)
 }
 
 pub fn tag() -> Style {
@@ -34,9 +36,17 @@ pub fn current() -> Style {
 }
 
 pub fn matched() -> Style {
-    Style::new()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+}
+
+/// Every occurrence of the word found in the page.
+pub fn found() -> Style {
+    Style::new().fg(Color::Black).bg(Color::Yellow)
+}
+
+/// The occurrence that n/N moved to.
+pub fn current_match() -> Style {
+    Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(Modifier::BOLD)
 }
 
 pub fn category() -> Style {
@@ -48,19 +58,11 @@ pub fn key() -> Style {
 }
 
 pub fn border(focused: bool) -> Style {
-    if focused {
-        Style::new().fg(Color::Cyan)
-    } else {
-        Style::new().fg(Color::DarkGray)
-    }
+    if focused { Style::new().fg(Color::Cyan) } else { Style::new().fg(Color::DarkGray) }
 }
 
 pub fn selected(focused: bool) -> Style {
-    if focused {
-        Style::new().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::new().bg(Color::DarkGray)
-    }
+    if focused { Style::new().add_modifier(Modifier::REVERSED) } else { Style::new().bg(Color::DarkGray) }
 }
 
 pub fn error() -> Style {

@@ -21,11 +21,7 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     let mut chars = keys.chars();
     while let Some(c) = chars.next() {
         if c != '<' {
-            let shift = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
+            let shift = if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
             events.push(KeyEvent::new(KeyCode::Char(c), shift));
             continue;
         }
@@ -75,11 +71,8 @@ pub fn press(app: &mut App, keys: &str) {
 
 pub fn render(app: &App) -> Terminal<TestBackend> {
     let area = app.area();
-    let mut terminal =
-        Terminal::new(TestBackend::new(area.width, area.height)).expect("test terminal");
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .expect("draw");
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).expect("test terminal");
+    terminal.draw(|frame| frame.render_widget(app, frame.area())).expect("draw");
     terminal
 }
 
@@ -87,11 +80,7 @@ pub fn render(app: &App) -> Terminal<TestBackend> {
 pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
         .collect::<Vec<_>>()
         .join("\n")
 }
