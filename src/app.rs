@@ -17,6 +17,20 @@ use crate::index::{CategoryTree, Hit, SearchIndex, TreeRow};
 use crate::keymap::{self, Action, Context};
 use crate::ui::layout::Areas;
 
+/// What the left pane lists when no search is typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListView {
+    Library,
+    Concepts,
+}
+
+/// A row of the search results: concepts whose name matches come first, then papers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ResultRow<'a> {
+    Concept(usize),
+    Paper(&'a Hit),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Search,
@@ -69,6 +83,7 @@ pub struct PickerItem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Paper(usize),
+    Concept(usize),
     Row(usize),
     Copy { text: String, what: String },
 }
@@ -104,6 +119,9 @@ pub struct App {
     help_scroll: usize,
     query: String,
     hits: Vec<Hit>,
+    concept_hits: Vec<usize>,
+    view: ListView,
+    concept_cursor: usize,
     expanded: HashSet<usize>,
     rows: Vec<TreeRow>,
     tree_cursor: usize,
@@ -139,6 +157,9 @@ impl App {
             help_scroll: 0,
             query: String::new(),
             hits: Vec::new(),
+            concept_hits: Vec::new(),
+            view: ListView::Library,
+            concept_cursor: 0,
             expanded,
             rows,
             tree_cursor: 0,
@@ -193,6 +214,15 @@ impl App {
         &self.hits
     }
 
+    pub fn view(&self) -> ListView {
+        self.view
+    }
+
+    /// The search results as listed: matching concepts, then papers.
+    pub fn results(&self) -> impl Iterator<Item = ResultRow<'_>> {
+        self.concept_hits.iter().map(|&c| ResultRow::Concept(c)).chain(self.hits.iter().map(ResultRow::Paper))
+    }
+
     pub fn rows(&self) -> &[TreeRow] {
         &self.rows
     }
@@ -203,7 +233,11 @@ impl App {
 
     /// The highlighted row of whichever list is showing.
     pub fn cursor(&self) -> usize {
-        if self.searching() { self.hit_cursor } else { self.tree_cursor }
+        match (self.searching(), self.view) {
+            (true, _) => self.hit_cursor,
+            (false, ListView::Library) => self.tree_cursor,
+            (false, ListView::Concepts) => self.concept_cursor,
+        }
     }
 
     pub fn list_offset(&self) -> usize {
@@ -211,7 +245,11 @@ impl App {
     }
 
     fn list_len(&self) -> usize {
-        if self.searching() { self.hits.len() } else { self.rows.len() }
+        match (self.searching(), self.view) {
+            (true, _) => self.concept_hits.len() + self.hits.len(),
+            (false, ListView::Library) => self.rows.len(),
+            (false, ListView::Concepts) => self.catalog.concepts().len(),
+        }
     }
 
     pub fn document(&self) -> Option<&Document> {
@@ -226,7 +264,7 @@ impl App {
     pub fn open_paper(&self) -> Option<&Paper> {
         match self.document.as_ref()?.page {
             Page::Paper(index) => Some(&self.catalog.papers()[index]),
-            Page::Category(_) => None,
+            Page::Category(_) | Page::Concept(_) => None,
         }
     }
 
@@ -419,6 +457,15 @@ impl App {
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
             Action::FollowNumbered => {}
+            Action::ToggleConcepts => {
+                self.view = match self.view {
+                    ListView::Library => ListView::Concepts,
+                    ListView::Concepts => ListView::Library,
+                };
+                self.list_offset = 0;
+                self.keep_cursor_visible();
+                self.show_selection();
+            }
             motion => match self.focus {
                 Focus::Reader => self.scroll_reader(motion),
                 Focus::List | Focus::Search => self.move_cursor(motion),
@@ -451,19 +498,34 @@ impl App {
                 }
                 self.keep_cursor_visible();
             }
+            Focus::List if self.view == ListView::Concepts => {
+                self.view = ListView::Library;
+                self.keep_cursor_visible();
+                self.show_selection();
+            }
             Focus::List => {}
         }
     }
 
     fn open(&mut self) {
         if self.searching() {
-            if let Some(hit) = self.hits.get(self.hit_cursor) {
-                self.read(hit.paper);
+            let chosen = self.results().nth(self.hit_cursor).map(|row| match row {
+                ResultRow::Paper(hit) => Some(hit.paper),
+                ResultRow::Concept(_) => None,
+            });
+            match chosen {
+                Some(Some(paper)) => self.read(paper),
+                Some(None) => self.focus = Focus::Reader,
+                None => {}
             }
             return;
         }
         if self.focus == Focus::Search {
             self.focus = Focus::List;
+            return;
+        }
+        if self.view == ListView::Concepts {
+            self.focus = Focus::Reader;
             return;
         }
         match self.rows.get(self.tree_cursor).copied() {
@@ -510,7 +572,7 @@ impl App {
             self.status = Some("this page links to no other paper".to_owned());
             return;
         }
-        let items = doc
+        let mut items: Vec<PickerItem> = doc
             .links
             .iter()
             .enumerate()
@@ -522,6 +584,14 @@ impl App {
                 }
             })
             .collect();
+        // A paper's concepts are links too: each opens its explanation and its other papers.
+        if let Some(paper) = self.open_paper() {
+            for tag in &paper.tags {
+                if let Some(index) = self.catalog.concepts().iter().position(|c| &c.name == tag) {
+                    items.push(PickerItem { label: format!("concept: {tag}"), target: Target::Concept(index) });
+                }
+            }
+        }
         self.picker = Some(Picker { title: "Go to".to_owned(), items, cursor: 0 });
     }
 
@@ -576,6 +646,10 @@ impl App {
                 self.picker = None;
                 match target {
                     Some(Target::Paper(paper)) => self.read(paper),
+                    Some(Target::Concept(concept)) => {
+                        self.show_page(Page::Concept(concept));
+                        self.focus = Focus::Reader;
+                    }
                     Some(Target::Row(row)) => {
                         self.reader_scroll = row;
                         self.clamp_reader_scroll();
@@ -605,7 +679,7 @@ impl App {
     }
 
     fn expand(&mut self) {
-        if self.searching() {
+        if self.searching() || self.view == ListView::Concepts {
             return self.open();
         }
         match self.rows.get(self.tree_cursor).copied() {
@@ -617,7 +691,7 @@ impl App {
     }
 
     fn collapse(&mut self) {
-        if self.searching() {
+        if self.searching() || self.view == ListView::Concepts {
             return;
         }
         let parent = match self.rows.get(self.tree_cursor).copied() {
@@ -674,10 +748,10 @@ impl App {
     }
 
     fn set_cursor(&mut self, row: usize) {
-        if self.searching() {
-            self.hit_cursor = row;
-        } else {
-            self.tree_cursor = row;
+        match (self.searching(), self.view) {
+            (true, _) => self.hit_cursor = row,
+            (false, ListView::Library) => self.tree_cursor = row,
+            (false, ListView::Concepts) => self.concept_cursor = row,
         }
         self.keep_cursor_visible();
         self.show_selection();
@@ -746,6 +820,7 @@ impl App {
 
     fn refresh_hits(&mut self) {
         self.hits = self.index.search(&self.query);
+        self.concept_hits = self.index.search_concepts(&self.query);
         self.hit_cursor = 0;
         self.list_offset = 0;
         if self.searching() {
@@ -758,7 +833,12 @@ impl App {
     /// Shows the highlighted row in the reader: a paper, or a category's overview.
     fn show_selection(&mut self) {
         let page = if self.searching() {
-            self.hits.get(self.hit_cursor).map(|hit| Page::Paper(hit.paper))
+            self.results().nth(self.hit_cursor).map(|row| match row {
+                ResultRow::Concept(concept) => Page::Concept(concept),
+                ResultRow::Paper(hit) => Page::Paper(hit.paper),
+            })
+        } else if self.view == ListView::Concepts {
+            (self.concept_cursor < self.catalog.concepts().len()).then_some(Page::Concept(self.concept_cursor))
         } else {
             self.rows.get(self.tree_cursor).map(|row| match *row {
                 TreeRow::Paper { paper, .. } => Page::Paper(paper),

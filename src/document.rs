@@ -19,6 +19,8 @@ pub enum Page {
     Paper(usize),
     /// Node of the category tree.
     Category(usize),
+    /// Index into `Catalog::concepts`.
+    Concept(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,6 +122,10 @@ impl Document {
                 category_page(&mut builder, catalog, tree, node);
                 catalog.categories()[tree.category_of(node)].name.clone()
             }
+            Page::Concept(index) => {
+                concept_page(&mut builder, catalog, index, width);
+                catalog.concepts()[index].name.clone()
+            }
         };
         builder.finish(page, width, title)
     }
@@ -210,6 +216,25 @@ fn category_page(out: &mut Builder, catalog: &Catalog, tree: &CategoryTree, node
         out.link(index, paper_line(paper));
         out.push(Line::from(format!("    {}", paper.tldr)));
         out.push(Line::default());
+    }
+}
+
+fn concept_page(out: &mut Builder, catalog: &Catalog, index: usize, width: u16) {
+    let concept = &catalog.concepts()[index];
+    let papers = catalog.papers_with_concept(&concept.name);
+    out.push(Line::styled(concept.name.clone(), theme::title()));
+    out.push(Line::styled("Concept", theme::tag()));
+    out.push(Line::default());
+    match &concept.about {
+        Some(about) => out.markdown(about, width),
+        None => out.push(Line::styled("No explanation written yet.", theme::dim())),
+    }
+    out.push(Line::default());
+    let count = papers.len();
+    out.heading(2, &format!("{count} paper{}, oldest first", if count == 1 { "" } else { "s" }));
+    out.push(Line::default());
+    for paper in papers {
+        out.link(paper, paper_line(&catalog.papers()[paper]));
     }
 }
 

@@ -63,6 +63,7 @@ pub enum Action {
     PreviousMatch,
     OpenInBrowser,
     CopyMenu,
+    ToggleConcepts,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +124,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::List, &[ch('G'), code(KeyCode::End)], A::Bottom, "last row", false),
     bind(C::List, &[code(KeyCode::PageDown), ctrl('d')], A::PageDown, "page down", false),
     bind(C::List, &[code(KeyCode::PageUp), ctrl('u')], A::PageUp, "page up", false),
+    bind(C::List, &[ch('c')], A::ToggleConcepts, "concepts / library", true),
     bind(C::List, &[code(KeyCode::Esc)], A::Back, "clear the search, back to the tree", false),
     // The reader.
     bind(C::Reader, &[ch('j'), code(KeyCode::Down)], A::Down, "down", true),

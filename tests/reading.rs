@@ -172,3 +172,39 @@ fn no_formula_in_the_catalog_leaves_a_raw_command() {
         }
     }
 }
+
+#[test]
+fn the_concepts_view_lists_concepts_and_opens_their_papers() {
+    let mut app = app(100, 30);
+    press(&mut app, "c");
+    assert_eq!(app.view(), mlpx::app::ListView::Concepts);
+    let distillation = app.catalog().concepts().iter().position(|c| c.name == "knowledge distillation").unwrap();
+    for _ in 0..distillation {
+        press(&mut app, "j");
+    }
+    assert_eq!(app.document().unwrap().page, Page::Concept(distillation));
+    press(&mut app, "<Enter>1");
+    let first = app.open_paper().expect("link 1 of a concept page is a paper");
+    assert!(first.tags.contains(&"knowledge distillation".to_owned()));
+    press(&mut app, "<Esc><Esc>");
+    assert_eq!(app.view(), mlpx::app::ListView::Library, "Esc goes back to the library");
+}
+
+#[test]
+fn a_paper_links_to_its_concepts_and_search_offers_concepts_first() {
+    let mut app = app(100, 30);
+    press(&mut app, "/tinybert<Enter><Enter>");
+    let labels: Vec<String> = app.picker().unwrap().items.iter().map(|i| i.label.clone()).collect();
+    let concept = labels.iter().position(|l| l == "concept: knowledge distillation").expect("concept link");
+    for _ in 0..concept {
+        press(&mut app, "j");
+    }
+    press(&mut app, "<Enter>");
+    assert!(matches!(app.document().unwrap().page, Page::Concept(_)));
+
+    let mut app = common::app(100, 30);
+    press(&mut app, "/distillation");
+    assert!(matches!(app.results().next(), Some(mlpx::app::ResultRow::Concept(_))));
+    press(&mut app, "<Down>");
+    assert!(app.open_paper().is_some(), "papers follow the concept");
+}

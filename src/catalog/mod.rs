@@ -72,6 +72,14 @@ impl Paper {
     }
 }
 
+/// A concept of the shared vocabulary that papers' tags draw from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concept {
+    pub name: String,
+    /// A short explanation in our words.
+    pub about: Option<String>,
+}
+
 /// One file of a catalog: its path as shown in messages, and its text.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -82,7 +90,7 @@ pub struct Source {
 #[derive(Debug)]
 pub struct Catalog {
     categories: Vec<Category>,
-    concepts: Vec<String>,
+    concepts: Vec<Concept>,
     papers: Vec<Paper>,
     paper_by_id: HashMap<String, usize>,
     category_by_id: HashMap<String, usize>,
@@ -117,7 +125,8 @@ impl Catalog {
         Self::from_sources(&sources).map_err(LoadError::Invalid)
     }
 
-    fn new(mut categories: Vec<Category>, concepts: Vec<String>, mut papers: Vec<Paper>) -> Self {
+    fn new(mut categories: Vec<Category>, mut concepts: Vec<Concept>, mut papers: Vec<Paper>) -> Self {
+        concepts.sort_by_key(|c| c.name.to_lowercase());
         categories.sort_by(|a, b| (a.order, &a.name).cmp(&(b.order, &b.name)));
         papers.sort_by(|a, b| (a.year, a.month, &a.title).cmp(&(b.year, b.month, &b.title)));
         let paper_by_id = papers.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
@@ -136,8 +145,14 @@ impl Catalog {
     }
 
     /// The shared vocabulary that tags draw from, in file order.
-    pub fn concepts(&self) -> &[String] {
+    /// The shared vocabulary, alphabetical.
+    pub fn concepts(&self) -> &[Concept] {
         &self.concepts
+    }
+
+    /// Papers tagged with a concept, chronological.
+    pub fn papers_with_concept(&self, concept: &str) -> Vec<usize> {
+        (0..self.papers.len()).filter(|&i| self.papers[i].tags.iter().any(|t| t == concept)).collect()
     }
 
     pub fn paper_index(&self, id: &str) -> Option<usize> {
@@ -313,7 +328,11 @@ body = "Text."
                 assert!(catalog.paper(id).is_some(), "{} names missing {id}", paper.id);
             }
             for tag in &paper.tags {
-                assert!(catalog.concepts().contains(tag), "{}: tag {tag:?} not in concepts.toml", paper.id);
+                assert!(
+                    catalog.concepts().iter().any(|c| &c.name == tag),
+                    "{}: tag {tag:?} not in concepts.toml",
+                    paper.id
+                );
             }
         }
         assert!(!catalog.concepts().is_empty());
@@ -322,7 +341,7 @@ body = "Text."
     #[test]
     fn every_concept_is_used() {
         let catalog = Catalog::embedded().expect("valid");
-        for concept in catalog.concepts() {
+        for concept in catalog.concepts().iter().map(|c| &c.name) {
             assert!(
                 catalog.papers().iter().any(|p| p.tags.contains(concept)),
                 "{concept:?} in concepts.toml tags no paper"

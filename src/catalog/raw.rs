@@ -54,4 +54,5 @@ pub(super) struct RawConcepts {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawConcept {
     pub name: Spanned<String>,
+    pub about: Option<Spanned<String>>,
 }

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::error::{CatalogError, Located};
 use super::raw::{RawCategories, RawCategory, RawConcepts, RawPaper};
-use super::{Catalog, Category, Paper, Source};
+use super::{Catalog, Category, Concept, Paper, Source};
 use crate::suggest::closest;
 
 /// The file name that holds categories rather than a paper, wherever it sits in the catalog.
@@ -130,7 +130,7 @@ fn has_cycle(start: &str, parents: &HashMap<&str, &str>) -> bool {
 
 /// The vocabulary, with near-duplicates refused: two names that differ only in case,
 /// punctuation or a plural "s" are one concept.
-fn check_concepts(files: &[Parsed<RawConcepts>], errors: &mut Vec<CatalogError>) -> Vec<String> {
+fn check_concepts(files: &[Parsed<RawConcepts>], errors: &mut Vec<CatalogError>) -> Vec<Concept> {
     let mut seen: HashMap<String, (String, &str, usize)> = HashMap::new();
     let mut concepts = Vec::new();
     for file in files {
@@ -139,6 +139,9 @@ fn check_concepts(files: &[Parsed<RawConcepts>], errors: &mut Vec<CatalogError>)
             let name = raw.name.get_ref();
             let before = errors.len();
             check_text(loc, "name", &raw.name, Lines::One, errors);
+            if let Some(about) = &raw.about {
+                check_text(loc, "about", about, Lines::Many, errors);
+            }
             if errors.len() > before {
                 continue;
             }
@@ -153,7 +156,7 @@ fn check_concepts(files: &[Parsed<RawConcepts>], errors: &mut Vec<CatalogError>)
             }
             let (line, _) = super::error::line_column(loc.text, raw.name.span().start);
             seen.insert(key, (name.clone(), loc.path, line));
-            concepts.push(name.clone());
+            concepts.push(Concept { name: name.clone(), about: raw.about.as_ref().map(|a| a.get_ref().clone()) });
         }
     }
     concepts
@@ -167,7 +170,7 @@ fn concept_key(name: &str) -> String {
 fn check_papers(
     files: &[Parsed<RawPaper>],
     categories: &[Category],
-    concepts: &[String],
+    concepts: &[Concept],
     errors: &mut Vec<CatalogError>,
 ) -> Vec<Paper> {
     let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
@@ -283,14 +286,14 @@ fn check_paper_fields(loc: &Located, raw: &RawPaper, categories: &[Category], er
 }
 
 /// A catalog with a vocabulary holds its papers to it; one without leaves tags free.
-fn check_tags(loc: &Located, tags: &[Spanned<String>], concepts: &[String], errors: &mut Vec<CatalogError>) {
+fn check_tags(loc: &Located, tags: &[Spanned<String>], concepts: &[Concept], errors: &mut Vec<CatalogError>) {
     if concepts.is_empty() {
         return;
     }
     for tag in tags {
         let name = tag.get_ref();
-        if !concepts.iter().any(|c| c == name) {
-            let near = closest(name, concepts.iter().map(String::as_str), 1);
+        if !concepts.iter().any(|c| &c.name == name) {
+            let near = closest(name, concepts.iter().map(|c| c.name.as_str()), 1);
             let hint = match near.first() {
                 Some(near) => format!(" (did you mean {near:?}?)"),
                 None => String::new(),

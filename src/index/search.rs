@@ -81,11 +81,14 @@ const NAME_COVERAGE_BONUS: f64 = 0.5;
 const TEXT_WEIGHT: f64 = 0.4;
 /// The BM25 score at which a text match earns half of `TEXT_WEIGHT`.
 const TEXT_HALF_SCORE: f64 = 3.0;
+
 /// How much of the matching sentence a result shows.
 const SNIPPET_WIDTH: usize = 90;
 
 pub struct SearchIndex {
     papers: Vec<Vec<Field>>,
+    /// Concept names, in `Catalog::concepts` order.
+    concepts: Vec<Field>,
     text: TextIndex,
     /// Each paper's tl;dr and explanation, for the snippet under a text match.
     texts: Vec<(String, String)>,
@@ -136,10 +139,35 @@ impl SearchIndex {
     pub fn new(catalog: &Catalog) -> Self {
         Self {
             papers: catalog.papers().iter().map(fields_of).collect(),
+            concepts: catalog.concepts().iter().map(|c| field(MatchField::Tag, &c.name)).collect(),
             text: TextIndex::new(catalog.papers()),
             texts: catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect(),
             matcher: SkimMatcherV2::default().ignore_case(),
         }
+    }
+
+    /// Concepts whose name holds every word of `query` as the start of one of its words (or
+    /// within a small typo of one), best first, as indices into `Catalog::concepts`. Stricter
+    /// than paper matching, because a concept is listed above every paper.
+    pub fn search_concepts(&self, query: &str) -> Vec<usize> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<(f64, usize)> = self
+            .concepts
+            .iter()
+            .enumerate()
+            .filter_map(|(index, name)| {
+                let mut total = 0.0;
+                for word in &words {
+                    total += concept_word_match(name, word)?;
+                }
+                Some((total, index))
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.into_iter().map(|(_, index)| index).collect()
     }
 
     /// Papers matching every word of `query`, best first. An empty query matches nothing.
@@ -267,6 +295,19 @@ impl SearchIndex {
 /// counts ("bert" in DistilBERT).
 fn max_gaps(word: &str) -> usize {
     (word.chars().count() / 3).max(1)
+}
+
+/// How well a query word names a word of a concept: whole (1), its start (by share of it), or
+/// a near miss; nothing for scattered letters.
+fn concept_word_match(name: &Field, word: &str) -> Option<f64> {
+    let query: Vec<char> = word.chars().collect();
+    let starts = name
+        .words
+        .iter()
+        .filter(|w| query.len() >= 3 && w.lower.starts_with(&query))
+        .map(|w| query.len() as f64 / w.lower.len() as f64)
+        .fold(None, |best: Option<f64>, share| Some(best.map_or(share, |b| b.max(share))));
+    starts.or_else(|| typo_match(name, word).map(|m| m.quality))
 }
 
 /// One or two letters say too little for fuzzy matching: they must start a word of the field.
@@ -457,6 +498,17 @@ mod tests {
         let bert = index.search("bert");
         assert!(bert.len() > 8, "papers that only mention BERT come too");
         assert_eq!(catalog.papers()[bert[0].paper].id, "bert");
+    }
+
+    #[test]
+    fn concepts_are_found_by_their_name() {
+        let catalog = Catalog::embedded().expect("valid");
+        let index = SearchIndex::new(&catalog);
+        let names = |q: &str| -> Vec<String> {
+            index.search_concepts(q).into_iter().map(|i| catalog.concepts()[i].name.clone()).collect()
+        };
+        assert_eq!(names("distillation").first().map(String::as_str), Some("knowledge distillation"));
+        assert!(names("tinybert").is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Focus, Picker};
+use crate::app::{App, Focus, ListView, Picker, ResultRow};
 use crate::index::{Hit, TreeRow};
 use crate::keymap::{self, Context};
 use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -72,7 +72,11 @@ fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
     let focused = app.focus() == Focus::List;
-    let title = if app.searching() { " Results " } else { " Library " };
+    let title = match (app.searching(), app.view()) {
+        (true, _) => " Results ",
+        (false, ListView::Library) => " Library ",
+        (false, ListView::Concepts) => " Concepts ",
+    };
     pane(Line::from(title), focused).render(areas.list, buf);
     let inner = areas.list_inner();
     let rows = usize::from(inner.height);
@@ -80,8 +84,11 @@ fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
         if app.hits().is_empty() {
             vec![Line::styled("No paper matches.", theme::dim()), Line::styled("Fewer or shorter words?", theme::dim())]
         } else {
-            app.hits().iter().skip(app.list_offset()).take(rows).map(|hit| hit_line(app, hit)).collect()
+            app.results().skip(app.list_offset()).take(rows).map(|row| result_line(app, row)).collect()
         }
+    } else if app.view() == ListView::Concepts {
+        let concepts = app.catalog().concepts().iter().enumerate();
+        concepts.skip(app.list_offset()).take(rows).map(|(i, _)| concept_line(app, i)).collect()
     } else {
         app.rows().iter().skip(app.list_offset()).take(rows).map(|row| tree_line(app, *row)).collect()
     };
@@ -118,6 +125,23 @@ fn tree_line(app: &App, row: TreeRow) -> Line<'static> {
             ])
         }
     }
+}
+
+fn result_line(app: &App, row: ResultRow) -> Line<'static> {
+    match row {
+        ResultRow::Concept(index) => {
+            let mut line = concept_line(app, index);
+            line.spans.insert(0, Span::styled("concept ", theme::dim()));
+            line
+        }
+        ResultRow::Paper(hit) => hit_line(app, hit),
+    }
+}
+
+fn concept_line(app: &App, index: usize) -> Line<'static> {
+    let concept = &app.catalog().concepts()[index];
+    let count = app.catalog().papers_with_concept(&concept.name).len();
+    Line::from(vec![Span::styled(concept.name.clone(), theme::tag()), Span::styled(format!(" {count}"), theme::dim())])
 }
 
 fn hit_line(app: &App, hit: &Hit) -> Line<'static> {
