@@ -2,6 +2,7 @@
 //! every path out, a panic included.
 
 use std::io::{self, IsTerminal};
+use std::time::Duration;
 
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -16,6 +17,9 @@ pub fn run(mut app: App) -> io::Result<()> {
         ));
     }
     let mut terminal = ratatui::try_init()?;
+    // The first poll installs crossterm's SIGWINCH handler; a resize that lands before it would
+    // otherwise be lost and leave the first frame at the old size.
+    event::poll(Duration::ZERO)?;
     // ratatui's panic hook restores the screen; mouse reporting must be switched off as well.
     let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
