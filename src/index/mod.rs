@@ -1,6 +1,7 @@
 //! What the browser navigates: the category tree and the search index, both built once from a
 //! validated catalog and then only read.
 
+pub mod filter;
 pub mod search;
 pub mod text;
 pub mod tree;
