@@ -13,8 +13,10 @@ use ratatui::layout::{Position, Rect};
 use crate::catalog::{Catalog, Paper};
 use crate::cite;
 use crate::document::{Document, Page};
+use crate::index::filter::{Marks, Query};
 use crate::index::{CategoryTree, Hit, SearchIndex, TreeRow};
 use crate::keymap::{self, Action, Context};
+use crate::shelf::Shelf;
 use crate::ui::layout::Areas;
 
 /// What the left pane lists when no search is typed.
@@ -22,6 +24,19 @@ use crate::ui::layout::Areas;
 pub enum ListView {
     Library,
     Concepts,
+    /// Bookmarks, recently opened papers, unread bookmarks.
+    Shelf,
+    /// Every paper by year and month.
+    Timeline,
+}
+
+/// A row of the Shelf and Timeline views.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SectionRow {
+    Heading(String),
+    Paper(usize),
+    /// Said when a section is empty.
+    Note(&'static str),
 }
 
 /// A row of the search results: concepts whose name matches come first, then papers.
@@ -122,6 +137,12 @@ pub struct App {
     concept_hits: Vec<usize>,
     view: ListView,
     concept_cursor: usize,
+    /// The rows of the Shelf or Timeline view, whichever shows.
+    sections: Vec<SectionRow>,
+    section_cursor: usize,
+    shelf: Shelf,
+    /// Why the typed query cannot run (a mistyped filter).
+    query_error: Option<String>,
     expanded: HashSet<usize>,
     rows: Vec<TreeRow>,
     tree_cursor: usize,
@@ -160,6 +181,10 @@ impl App {
             concept_hits: Vec::new(),
             view: ListView::Library,
             concept_cursor: 0,
+            sections: Vec::new(),
+            section_cursor: 0,
+            shelf: Shelf::default(),
+            query_error: None,
             expanded,
             rows,
             tree_cursor: 0,
@@ -179,7 +204,31 @@ impl App {
         app
     }
 
+    /// Starts with the reader's shelf, and a message to show first (a shelf file set aside).
+    pub fn with_shelf(mut self, shelf: Shelf, message: Option<String>) -> Self {
+        self.shelf = shelf;
+        self.status = message;
+        self
+    }
+
+    /// The shelf, for the loop to save its changes after an update.
+    pub fn shelf_mut(&mut self) -> &mut Shelf {
+        &mut self.shelf
+    }
+
     // ---- reading the state (for the view and for tests) ----
+
+    pub fn shelf(&self) -> &Shelf {
+        &self.shelf
+    }
+
+    pub fn query_error(&self) -> Option<&str> {
+        self.query_error.as_deref()
+    }
+
+    pub fn sections(&self) -> &[SectionRow] {
+        &self.sections
+    }
 
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
@@ -237,6 +286,7 @@ impl App {
             (true, _) => self.hit_cursor,
             (false, ListView::Library) => self.tree_cursor,
             (false, ListView::Concepts) => self.concept_cursor,
+            (false, ListView::Shelf | ListView::Timeline) => self.section_cursor,
         }
     }
 
@@ -249,6 +299,7 @@ impl App {
             (true, _) => self.concept_hits.len() + self.hits.len(),
             (false, ListView::Library) => self.rows.len(),
             (false, ListView::Concepts) => self.catalog.concepts().len(),
+            (false, ListView::Shelf | ListView::Timeline) => self.sections.len(),
         }
     }
 
@@ -420,7 +471,10 @@ impl App {
             _ => {}
         }
         match action {
-            Action::Quit => return Effect::Quit,
+            Action::Quit => {
+                self.shelf.set_last_query(self.query.trim());
+                return Effect::Quit;
+            }
             Action::ToggleHelp => {
                 self.help_open = true;
                 self.help_scroll = 0;
@@ -457,14 +511,15 @@ impl App {
             Action::NextMatch => self.step_match(true),
             Action::PreviousMatch => self.step_match(false),
             Action::FollowNumbered => {}
-            Action::ToggleConcepts => {
-                self.view = match self.view {
-                    ListView::Library => ListView::Concepts,
-                    ListView::Concepts => ListView::Library,
-                };
-                self.list_offset = 0;
-                self.keep_cursor_visible();
-                self.show_selection();
+            Action::ToggleConcepts => self.toggle_view(ListView::Concepts),
+            Action::ToggleShelf => self.toggle_view(ListView::Shelf),
+            Action::ToggleTimeline => self.toggle_view(ListView::Timeline),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::Up if self.focus == Focus::Search && self.query.is_empty() => {
+                // Like a shell: up in an empty search box brings back the last search.
+                self.query = self.shelf.data().last_query.clone();
+                self.refresh_hits();
             }
             motion => match self.focus {
                 Focus::Reader => self.scroll_reader(motion),
@@ -498,7 +553,7 @@ impl App {
                 }
                 self.keep_cursor_visible();
             }
-            Focus::List if self.view == ListView::Concepts => {
+            Focus::List if self.view != ListView::Library => {
                 self.view = ListView::Library;
                 self.keep_cursor_visible();
                 self.show_selection();
@@ -524,9 +579,18 @@ impl App {
             self.focus = Focus::List;
             return;
         }
-        if self.view == ListView::Concepts {
-            self.focus = Focus::Reader;
-            return;
+        match self.view {
+            ListView::Concepts => {
+                self.focus = Focus::Reader;
+                return;
+            }
+            ListView::Shelf | ListView::Timeline => {
+                if let Some(SectionRow::Paper(paper)) = self.sections.get(self.section_cursor) {
+                    self.read(*paper);
+                }
+                return;
+            }
+            ListView::Library => {}
         }
         match self.rows.get(self.tree_cursor).copied() {
             Some(TreeRow::Category { node, .. }) => self.toggle(node),
@@ -546,6 +610,10 @@ impl App {
         }
         self.show_page(Page::Paper(paper));
         self.focus = Focus::Reader;
+        self.shelf.opened(&self.catalog.papers()[paper].id);
+        if self.view == ListView::Shelf {
+            self.refresh_sections();
+        }
     }
 
     fn walk_history(&mut self, step: isize) {
@@ -679,7 +747,7 @@ impl App {
     }
 
     fn expand(&mut self) {
-        if self.searching() || self.view == ListView::Concepts {
+        if self.searching() || self.view != ListView::Library {
             return self.open();
         }
         match self.rows.get(self.tree_cursor).copied() {
@@ -691,7 +759,7 @@ impl App {
     }
 
     fn collapse(&mut self) {
-        if self.searching() || self.view == ListView::Concepts {
+        if self.searching() || self.view != ListView::Library {
             return;
         }
         let parent = match self.rows.get(self.tree_cursor).copied() {
@@ -744,7 +812,21 @@ impl App {
             _ => cursor,
         }
         .min(len - 1);
-        self.set_cursor(next);
+        self.set_cursor(self.skip_to_paper(next, next >= cursor));
+    }
+
+    /// In the Shelf and Timeline, headings and notes are passed over: the cursor rests on papers.
+    fn skip_to_paper(&self, row: usize, forward: bool) -> usize {
+        if self.searching() || !matches!(self.view, ListView::Shelf | ListView::Timeline) {
+            return row;
+        }
+        let is_paper = |r: &usize| matches!(self.sections.get(*r), Some(SectionRow::Paper(_)));
+        let found = if forward {
+            (row..self.sections.len()).find(is_paper).or_else(|| (0..row).rev().find(is_paper))
+        } else {
+            (0..=row).rev().find(is_paper).or_else(|| (row..self.sections.len()).find(is_paper))
+        };
+        found.unwrap_or(row)
     }
 
     fn set_cursor(&mut self, row: usize) {
@@ -752,6 +834,7 @@ impl App {
             (true, _) => self.hit_cursor = row,
             (false, ListView::Library) => self.tree_cursor = row,
             (false, ListView::Concepts) => self.concept_cursor = row,
+            (false, ListView::Shelf | ListView::Timeline) => self.section_cursor = row,
         }
         self.keep_cursor_visible();
         self.show_selection();
@@ -771,6 +854,7 @@ impl App {
             _ => self.reader_scroll,
         };
         self.clamp_reader_scroll();
+        self.mark_read_at_end();
     }
 
     fn click(&mut self, at: Position) {
@@ -813,14 +897,140 @@ impl App {
             self.reader_scroll =
                 if down { self.reader_scroll + WHEEL_LINES } else { self.reader_scroll.saturating_sub(WHEEL_LINES) };
             self.clamp_reader_scroll();
+            self.mark_read_at_end();
         } else if areas.list.contains(at) {
             self.move_cursor(if down { Action::Down } else { Action::Up });
         }
     }
 
+    fn toggle_view(&mut self, view: ListView) {
+        self.view = if self.view == view { ListView::Library } else { view };
+        self.section_cursor = 0;
+        self.refresh_sections();
+        self.list_offset = 0;
+        self.keep_cursor_visible();
+        self.show_selection();
+    }
+
+    /// Rebuilds the Shelf or Timeline rows, keeping the cursor on a paper where it can.
+    fn refresh_sections(&mut self) {
+        self.sections = match self.view {
+            ListView::Shelf => self.shelf_rows(),
+            ListView::Timeline => self.timeline_rows(),
+            ListView::Library | ListView::Concepts => Vec::new(),
+        };
+        let on_paper = |row: &SectionRow| matches!(row, SectionRow::Paper(_));
+        if !self.sections.get(self.section_cursor).is_some_and(on_paper) {
+            self.section_cursor = self.sections.iter().position(on_paper).unwrap_or(0);
+        }
+    }
+
+    fn shelf_rows(&self) -> Vec<SectionRow> {
+        let data = self.shelf.data();
+        let papers = |ids: &mut dyn Iterator<Item = &String>| -> Vec<SectionRow> {
+            ids.filter_map(|id| self.catalog.paper_index(id)).map(SectionRow::Paper).collect()
+        };
+        let bookmarks = papers(&mut data.bookmarks.iter().rev());
+        let recent = papers(&mut data.recent.iter());
+        let unread = papers(&mut data.bookmarks.iter().filter(|id| !self.shelf.is_read(id)));
+        let mut rows = Vec::new();
+        for (title, papers, empty) in [
+            ("Bookmarks", bookmarks, "none yet: b bookmarks a paper"),
+            ("Recently opened", recent, "none yet"),
+            ("Unread bookmarks", unread, "none: every bookmark is read"),
+        ] {
+            rows.push(SectionRow::Heading(format!("{title} {}", papers.len())));
+            if papers.is_empty() {
+                rows.push(SectionRow::Note(empty));
+            }
+            rows.extend(papers);
+        }
+        rows
+    }
+
+    fn timeline_rows(&self) -> Vec<SectionRow> {
+        let mut rows = Vec::new();
+        let mut year = None;
+        for (index, paper) in self.catalog.papers().iter().enumerate() {
+            if year != Some(paper.year) {
+                year = Some(paper.year);
+                rows.push(SectionRow::Heading(paper.year.to_string()));
+            }
+            rows.push(SectionRow::Paper(index));
+        }
+        rows
+    }
+
+    /// The paper the reader shows, which is the highlighted one while browsing a list.
+    fn shown_paper(&mut self) -> Option<usize> {
+        let shown = match self.document.as_ref().map(|d| d.page) {
+            Some(Page::Paper(paper)) => Some(paper),
+            _ => None,
+        };
+        if shown.is_none() {
+            self.status = Some("select a paper first".to_owned());
+        }
+        shown
+    }
+
+    fn toggle_bookmark(&mut self) {
+        let Some(paper) = self.shown_paper() else { return };
+        let paper = &self.catalog.papers()[paper];
+        let on = self.shelf.toggle_bookmark(&paper.id);
+        self.status = Some(format!("{} {}", if on { "bookmarked" } else { "removed the bookmark of" }, paper.title));
+        self.after_shelf_change();
+    }
+
+    fn toggle_read(&mut self) {
+        let Some(paper) = self.shown_paper() else { return };
+        let paper = &self.catalog.papers()[paper];
+        let read = !self.shelf.is_read(&paper.id);
+        self.shelf.set_read(&paper.id, read);
+        self.status = Some(format!("{} {}", paper.title, if read { "marked as read" } else { "marked as unread" }));
+        self.after_shelf_change();
+    }
+
+    /// A paper scrolled to its very end counts as read.
+    fn mark_read_at_end(&mut self) {
+        let Some(doc) = &self.document else { return };
+        let Page::Paper(paper) = doc.page else { return };
+        let end = doc.height().saturating_sub(self.reader_page());
+        let id = &self.catalog.papers()[paper].id;
+        if end > 0 && self.reader_scroll >= end && !self.shelf.is_read(id) {
+            self.shelf.set_read(id, true);
+            self.status = Some(format!("{} marked as read (m to undo)", self.catalog.papers()[paper].title));
+            self.after_shelf_change();
+        }
+    }
+
+    /// Marks show in every list, and `is:` filters depend on them.
+    fn after_shelf_change(&mut self) {
+        if self.view == ListView::Shelf {
+            self.refresh_sections();
+            self.keep_cursor_visible();
+        }
+        let filters_on_marks = Query::parse(&self.query)
+            .is_ok_and(|q| q.filters.iter().any(|f| matches!(f, crate::index::filter::Filter::Is(_))));
+        if self.searching() && filters_on_marks {
+            self.refresh_hits();
+        }
+    }
+
     fn refresh_hits(&mut self) {
-        self.hits = self.index.search(&self.query);
-        self.concept_hits = self.index.search_concepts(&self.query);
+        match Query::parse(&self.query) {
+            Ok(query) => {
+                self.query_error = None;
+                self.hits = query.run(&self.index, &self.catalog, &self.shelf);
+                // Concepts are listed for plain words; filters ask for papers.
+                self.concept_hits =
+                    if query.filters.is_empty() { self.index.search_concepts(&query.words) } else { Vec::new() };
+            }
+            Err(error) => {
+                self.query_error = Some(error.to_string());
+                self.hits.clear();
+                self.concept_hits.clear();
+            }
+        }
         self.hit_cursor = 0;
         self.list_offset = 0;
         if self.searching() {
@@ -839,6 +1049,11 @@ impl App {
             })
         } else if self.view == ListView::Concepts {
             (self.concept_cursor < self.catalog.concepts().len()).then_some(Page::Concept(self.concept_cursor))
+        } else if matches!(self.view, ListView::Shelf | ListView::Timeline) {
+            match self.sections.get(self.section_cursor) {
+                Some(SectionRow::Paper(paper)) => Some(Page::Paper(*paper)),
+                _ => None,
+            }
         } else {
             self.rows.get(self.tree_cursor).map(|row| match *row {
                 TreeRow::Paper { paper, .. } => Page::Paper(paper),

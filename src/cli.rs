@@ -12,7 +12,9 @@ use serde::Serialize;
 use crate::catalog::{Catalog, LoadError, Paper};
 use crate::cite;
 use crate::document;
+use crate::index::filter::Query;
 use crate::index::{CategoryTree, SearchIndex};
+use crate::shelf::Shelf;
 use crate::suggest::closest;
 
 #[derive(Debug, Parser)]
@@ -33,9 +35,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Search by name, other name, concept, author, year or arXiv id; best match first.
+    /// Search by name, other name, concept, author, year, arXiv id or words of the explanation;
+    /// best match first. Filters narrow the results: cat:vision tag:distillation year:2019
+    /// year:2018..2020 is:bookmarked is:read is:unread has:arxiv has:venue.
     Search {
-        /// Words to look for, in any order.
+        /// Words and filters, in any order.
         #[arg(required = true)]
         query: Vec<String>,
         /// How many results at most.
@@ -107,10 +111,10 @@ pub fn color_wanted(stdout_is_terminal: bool) -> bool {
     stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-pub fn run(command: Command, catalog: &Catalog, output: &mut Output) -> io::Result<ExitCode> {
+pub fn run(command: Command, catalog: &Catalog, shelf: &Shelf, output: &mut Output) -> io::Result<ExitCode> {
     match command {
         Command::List { category, json } => list(catalog, category.as_deref(), json, output),
-        Command::Search { query, limit, json } => search(catalog, &query.join(" "), limit, json, output),
+        Command::Search { query, limit, json } => search(catalog, shelf, &query.join(" "), limit, json, output),
         Command::Show { id, format } => show(catalog, &id, format, output),
         Command::Cite { id, format } => cite_paper(catalog, &id, format, output),
         Command::Categories { json } => categories(catalog, json, output),
@@ -194,8 +198,22 @@ fn list(catalog: &Catalog, category: Option<&str>, json: bool, output: &mut Outp
     Ok(ExitCode::SUCCESS)
 }
 
-fn search(catalog: &Catalog, query: &str, limit: usize, json: bool, output: &mut Output) -> io::Result<ExitCode> {
-    let hits = SearchIndex::new(catalog).search(query);
+fn search(
+    catalog: &Catalog,
+    shelf: &Shelf,
+    query: &str,
+    limit: usize,
+    json: bool,
+    output: &mut Output,
+) -> io::Result<ExitCode> {
+    let parsed = match Query::parse(query) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            writeln!(output.err, "mlpx: {error}")?;
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let hits = parsed.run(&SearchIndex::new(catalog), catalog, shelf);
     let hits = &hits[..hits.len().min(limit)];
     if json {
         let items: Vec<PaperJson> =

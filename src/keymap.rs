@@ -64,6 +64,10 @@ pub enum Action {
     OpenInBrowser,
     CopyMenu,
     ToggleConcepts,
+    ToggleShelf,
+    ToggleTimeline,
+    ToggleBookmark,
+    ToggleRead,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,12 +129,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::List, &[code(KeyCode::PageDown), ctrl('d')], A::PageDown, "page down", false),
     bind(C::List, &[code(KeyCode::PageUp), ctrl('u')], A::PageUp, "page up", false),
     bind(C::List, &[ch('c')], A::ToggleConcepts, "concepts / library", true),
+    bind(C::List, &[ch('s')], A::ToggleShelf, "shelf / library", true),
+    bind(C::List, &[ch('T')], A::ToggleTimeline, "timeline / library", false),
     bind(C::List, &[code(KeyCode::Esc)], A::Back, "clear the search, back to the tree", false),
     // The reader.
     bind(C::Reader, &[ch('j'), code(KeyCode::Down)], A::Down, "down", true),
     bind(C::Reader, &[ch('k'), code(KeyCode::Up)], A::Up, "up", true),
     bind(C::Reader, &[ch(' '), code(KeyCode::PageDown)], A::PageDown, "page", true),
-    bind(C::Reader, &[code(KeyCode::PageUp), ch('b')], A::PageUp, "page up", false),
+    bind(C::Reader, &[code(KeyCode::PageUp)], A::PageUp, "page up", false),
     bind(C::Reader, &[ctrl('d')], A::HalfPageDown, "half a page down", false),
     bind(C::Reader, &[ctrl('u')], A::HalfPageUp, "half a page up", false),
     bind(C::Reader, &[ch('g'), code(KeyCode::Home)], A::Top, "top", false),
@@ -147,7 +153,7 @@ pub const BINDINGS: &[Binding] = &[
     // The search box: letters type; these keys act.
     bind(C::Search, &[code(KeyCode::Enter)], A::Open, "read", true),
     bind(C::Search, &[code(KeyCode::Down), ctrl('n')], A::Down, "next", true),
-    bind(C::Search, &[code(KeyCode::Up), ctrl('p')], A::Up, "previous", false),
+    bind(C::Search, &[code(KeyCode::Up), ctrl('p')], A::Up, "previous; in an empty box, the last search", false),
     bind(C::Search, &[code(KeyCode::Esc)], A::Back, "leave search", true),
     bind(C::Search, &[code(KeyCode::Backspace)], A::DeleteChar, "delete a character", false),
     bind(C::Search, &[ctrl('w')], A::DeleteWord, "delete a word", false),
@@ -169,6 +175,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[code(KeyCode::BackTab)], A::FocusPrev, "previous pane", false),
     bind(C::Global, &[code(KeyCode::Backspace), ch('['), alt(KeyCode::Left)], A::HistoryBack, "back in history", false),
     bind(C::Global, &[ch(']'), alt(KeyCode::Right)], A::HistoryForward, "forward in history", false),
+    bind(C::Global, &[ch('b')], A::ToggleBookmark, "bookmark", false),
+    bind(C::Global, &[ch('m')], A::ToggleRead, "mark read/unread", false),
     bind(C::Global, &[ch('?')], A::ToggleHelp, "help", true),
     bind(C::Global, &[ch('q'), ctrl('c')], A::Quit, "quit", true),
     // The help overlay takes every key while it is open.

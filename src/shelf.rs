@@ -185,6 +185,13 @@ impl ShelfStore {
         }
     }
 
+    /// Reads the shelf and leaves a broken file where it is, for commands that only look.
+    pub fn peek(&self) -> Result<Shelf, String> {
+        self.read()
+            .map(Shelf::new)
+            .map_err(|problem| format!("{} could not be read ({problem})", self.path().display()))
+    }
+
     /// Replays the unsaved steps on the file as it is now and replaces it atomically.
     pub fn save(&self, shelf: &mut Shelf) -> Result<Option<String>, SaveError> {
         if shelf.unsaved.is_empty() {

@@ -9,8 +9,10 @@ use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 
 use crate::app::{App, Effect, Msg};
+use crate::shelf::ShelfStore;
 
-pub fn run(mut app: App) -> io::Result<()> {
+/// Runs the browser; with a store, the shelf is saved after every change.
+pub fn run(mut app: App, store: Option<ShelfStore>) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "the browser needs a terminal; for scripts use `mlpx list`, `mlpx search` or `mlpx show` (see --help)",
@@ -29,19 +31,33 @@ pub fn run(mut app: App) -> io::Result<()> {
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         let _ = app.update(Msg::Resize(size.width, size.height));
-        event_loop(&mut terminal, &mut app)
+        event_loop(&mut terminal, &mut app, store.as_ref())
     });
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: Option<&ShelfStore>) -> io::Result<()> {
     loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         let event = event::read()?;
         let Some(msg) = app.handle_event(&event) else { continue };
-        match app.update(msg) {
+        let effect = app.update(msg);
+        if let Some(store) = store
+            && app.shelf().has_unsaved_changes()
+        {
+            match store.save(app.shelf_mut()) {
+                Ok(None) => {}
+                Ok(Some(message)) => {
+                    let _ = app.update(Msg::Status(message));
+                }
+                Err(err) => {
+                    let _ = app.update(Msg::Status(err.to_string()));
+                }
+            }
+        }
+        match effect {
             Effect::None => {}
             Effect::Quit => return Ok(()),
             effect => {

@@ -6,7 +6,48 @@ use predicates::prelude::*;
 fn mlpx() -> Command {
     let mut cmd = Command::cargo_bin("mlpx").expect("binary");
     cmd.env_remove("NO_COLOR");
+    // No test reads the user's own shelf: this folder does not exist, so the shelf is empty.
+    cmd.env("MLPX_DATA_DIR", std::env::temp_dir().join("mlpx-cli-tests-no-such-dir"));
     cmd
+}
+
+#[test]
+fn search_takes_filters() {
+    let out = mlpx().args(["search", "year:2019..", "tag:distillation", "bert"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("tinybert") && text.contains("distilbert"), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("bert ")), "{text}");
+}
+
+#[test]
+fn a_mistyped_filter_is_an_error() {
+    mlpx()
+        .args(["search", "yera:2019"])
+        .assert()
+        .code(2)
+        .stderr("mlpx: unknown filter `yera:`; the filters are cat: tag: year: is: has:\n");
+}
+
+#[test]
+fn is_filters_read_the_shelf() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("shelf.toml"), "bookmarks = [\"vit\", \"bert\"]\nread = [\"bert\"]\n").unwrap();
+    let out = mlpx().env("MLPX_DATA_DIR", data.path()).args(["search", "is:bookmarked", "is:unread"]).assert();
+    let text = String::from_utf8(out.success().get_output().stdout.clone()).unwrap();
+    assert_eq!(text.lines().map(|l| l.split_whitespace().next().unwrap()).collect::<Vec<_>>(), ["vit"]);
+}
+
+#[test]
+fn a_broken_shelf_does_not_stop_the_command_line() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("shelf.toml"), "bookmarks = 3\n").unwrap();
+    mlpx()
+        .env("MLPX_DATA_DIR", data.path())
+        .args(["search", "bert"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("could not be read").and(predicate::str::contains("line 1")));
+    assert!(data.path().join("shelf.toml").exists(), "a command that only looks leaves the file alone");
 }
 
 #[test]

@@ -16,14 +16,24 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+    _data: Option<tempfile::TempDir>,
 }
 
 impl Session {
+    /// A session with a shelf of its own, away from the user's, removed afterwards.
     fn start(cols: u16, rows: u16) -> Self {
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut session = Self::start_with_data(cols, rows, data.path());
+        session._data = Some(data);
+        session
+    }
+
+    fn start_with_data(cols: u16, rows: u16, data_dir: &std::path::Path) -> Self {
         let pair =
             native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlpx"));
         cmd.env("TERM", "xterm-256color");
+        cmd.env("MLPX_DATA_DIR", data_dir);
         let child = pair.slave.spawn_command(cmd).expect("spawn mlpx");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -39,7 +49,7 @@ impl Session {
             }
         });
         let writer = pair.master.take_writer().expect("writer");
-        Self { master: pair.master, writer, child, screen }
+        Self { master: pair.master, writer, child, screen, _data: None }
     }
 
     fn contents(&self) -> String {
@@ -174,4 +184,27 @@ fn following_two_links_and_going_back_twice_returns_to_the_same_place() {
     let after = mlpx.wait_for("╭ Faster R-CNN ─");
     assert_eq!(reader_line(&after), reader_line(&before), "same scroll position:\n{before}\n---\n{after}");
     mlpx.quit_and_check_restored();
+}
+
+#[test]
+fn a_bookmark_survives_a_restart_and_waits_on_the_shelf() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut mlpx = Session::start_with_data(100, 30, data.path());
+    mlpx.wait_for("Library");
+    mlpx.send("/swin");
+    mlpx.wait_for("/ swin ");
+    mlpx.send("\r");
+    mlpx.wait_for("Shifted Windows");
+    mlpx.send("b");
+    mlpx.wait_for("bookmarked Swin");
+    mlpx.quit_and_check_restored();
+
+    let mut mlpx = Session::start_with_data(100, 30, data.path());
+    mlpx.wait_for("Library");
+    mlpx.send("s");
+    let screen = mlpx.wait_for("Bookmarks 1");
+    assert!(screen.contains("Swin Transformer 2021 ★"), "{screen}");
+    mlpx.quit_and_check_restored();
+    let shelf = std::fs::read_to_string(data.path().join("shelf.toml")).expect("the shelf file");
+    assert!(shelf.contains("bookmarks = [\"swin\"]"), "{shelf}");
 }

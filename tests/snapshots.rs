@@ -67,3 +67,13 @@ fn matched_letters_of_the_title_are_highlighted() {
         row.iter().filter(|c| c.modifier.contains(Modifier::UNDERLINED)).map(|c| c.symbol()).collect();
     assert_eq!(underlined, "TinyBRT", "the letters typed are marked, the skipped E is not");
 }
+
+#[test]
+fn the_shelf_with_a_bookmark_and_a_read_mark() {
+    snapshot("shelf", 100, 30, "/tinybert<Enter>b<Esc>/<C-u>bert<Enter>m<Esc><Esc><Esc>s");
+}
+
+#[test]
+fn filtered_results() {
+    snapshot("filtered", 100, 30, "/year:2019.. tag:distillation");
+}

@@ -13,7 +13,7 @@ pub const HELP_ORDER: [Context; 7] =
 
 pub fn lines() -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for context in [Context::Global, Context::List, Context::Search, Context::Reader, Context::Help] {
+    for context in HELP_ORDER {
         lines.push(Line::styled(context.title(), theme::title()));
         for binding in keymap::BINDINGS.iter().filter(|b| b.context == context) {
             lines.push(Line::from(vec![
@@ -24,8 +24,19 @@ pub fn lines() -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     lines.push(Line::styled("Search", theme::title()));
-    lines.push(Line::from("  Words match titles, other names, concepts, authors, years"));
-    lines.push(Line::from("  and arXiv ids, in any order; small typos are forgiven."));
+    lines.push(Line::from("  Words match names, other names, concepts, authors, years, arXiv"));
+    lines.push(Line::from("  ids and the explanations' own words, in any order; small typos"));
+    lines.push(Line::from("  are forgiven. Filters narrow the results and mix with words:"));
+    for (filter, meaning) in [
+        ("cat:vision", "in a category (id or name) or below it"),
+        ("tag:distillation", "tagged with a concept; tag:\"object detection\""),
+        ("year:2019", "published in 2019; also 2018..2020, 2019.., ..2015"),
+        ("is:bookmarked", "is:read, is:unread: your own marks"),
+        ("has:arxiv", "has an arXiv id; has:venue, published somewhere"),
+    ] {
+        lines.push(Line::from(vec![Span::styled(format!("  {filter:<22}"), theme::key()), Span::raw(meaning)]));
+    }
+    lines.push(Line::from("  Example: year:2019.. tag:distillation bert"));
     lines
 }
 

@@ -11,7 +11,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Focus, ListView, Picker, ResultRow};
+use crate::app::{App, Focus, ListView, Picker, ResultRow, SectionRow};
+use crate::catalog::Paper;
+use crate::index::filter::Marks;
 use crate::index::{Hit, TreeRow};
 use crate::keymap::{self, Context};
 use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -76,11 +78,15 @@ fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
         (true, _) => " Results ",
         (false, ListView::Library) => " Library ",
         (false, ListView::Concepts) => " Concepts ",
+        (false, ListView::Shelf) => " Shelf ",
+        (false, ListView::Timeline) => " Timeline ",
     };
     pane(Line::from(title), focused).render(areas.list, buf);
     let inner = areas.list_inner();
     let rows = usize::from(inner.height);
-    let lines: Vec<Line> = if app.searching() {
+    let lines: Vec<Line> = if let Some(error) = app.query_error() {
+        vec![Line::styled(error.to_owned(), theme::error())]
+    } else if app.searching() {
         if app.hits().is_empty() {
             vec![Line::styled("No paper matches.", theme::dim()), Line::styled("Fewer or shorter words?", theme::dim())]
         } else {
@@ -89,6 +95,8 @@ fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
     } else if app.view() == ListView::Concepts {
         let concepts = app.catalog().concepts().iter().enumerate();
         concepts.skip(app.list_offset()).take(rows).map(|(i, _)| concept_line(app, i)).collect()
+    } else if matches!(app.view(), ListView::Shelf | ListView::Timeline) {
+        app.sections().iter().skip(app.list_offset()).take(rows).map(|row| section_line(app, row)).collect()
     } else {
         app.rows().iter().skip(app.list_offset()).take(rows).map(|row| tree_line(app, *row)).collect()
     };
@@ -118,11 +126,43 @@ fn tree_line(app: &App, row: TreeRow) -> Line<'static> {
         }
         TreeRow::Paper { paper, .. } => {
             let paper = &app.catalog().papers()[paper];
-            Line::from(vec![
+            let mut spans = vec![
                 Span::raw(format!("{indent}  ")),
                 Span::raw(paper.title.clone()),
                 Span::styled(format!(" {}", paper.year), theme::dim()),
-            ])
+            ];
+            spans.extend(marks(app, paper));
+            Line::from(spans)
+        }
+    }
+}
+
+/// The reader's own marks after a paper's name: bookmarked, read.
+fn marks(app: &App, paper: &Paper) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    if app.shelf().is_bookmarked(&paper.id) {
+        spans.push(Span::styled(" ★", theme::bookmark()));
+    }
+    if app.shelf().is_read(&paper.id) {
+        spans.push(Span::styled(" ✓", theme::dim()));
+    }
+    spans
+}
+
+fn section_line(app: &App, row: &SectionRow) -> Line<'static> {
+    match row {
+        SectionRow::Heading(title) => Line::styled(title.clone(), theme::category()),
+        SectionRow::Note(note) => Line::styled(format!("  {note}"), theme::dim()),
+        SectionRow::Paper(paper) => {
+            let paper = &app.catalog().papers()[*paper];
+            let mut spans = if app.view() == ListView::Timeline {
+                let month = paper.date().chars().take(3).collect::<String>();
+                vec![Span::styled(format!("  {month} "), theme::dim()), Span::raw(paper.title.clone())]
+            } else {
+                vec![Span::raw(format!("  {}", paper.title)), Span::styled(format!(" {}", paper.year), theme::dim())]
+            };
+            spans.extend(marks(app, paper));
+            Line::from(spans)
         }
     }
 }
@@ -159,6 +199,7 @@ fn hit_line(app: &App, hit: &Hit) -> Line<'static> {
         })
         .collect();
     spans.push(Span::styled(format!(" {}", paper.year), theme::dim()));
+    spans.extend(marks(app, paper));
     if let Some((field, text)) = &hit.matched_via {
         spans.push(Span::styled(format!(" · {}: {text}", field.label()), theme::dim()));
     }

@@ -49,6 +49,10 @@ pub fn current_match() -> Style {
     Style::new().fg(Color::Black).bg(Color::LightRed).add_modifier(Modifier::BOLD)
 }
 
+pub fn bookmark() -> Style {
+    Style::new().fg(Color::Yellow)
+}
+
 pub fn category() -> Style {
     Style::new().fg(Color::Cyan)
 }
