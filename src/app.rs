@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::catalog::{Catalog, Paper};
+use crate::catalog::{Catalog, Paper, StepTarget};
 use crate::cite;
 use crate::document::{Document, Page};
 use crate::index::filter::{Marks, Query};
@@ -28,6 +28,8 @@ pub enum ListView {
     Shelf,
     /// Every paper by year and month.
     Timeline,
+    /// The reading paths, with the open one's steps.
+    Paths,
 }
 
 /// A row of the Shelf and Timeline views.
@@ -37,6 +39,24 @@ pub enum SectionRow {
     Paper(usize),
     /// Said when a section is empty.
     Note(&'static str),
+    /// Index into `Catalog::paths`.
+    Path(usize),
+    /// A step of the open path: path index, step index.
+    Step(usize, usize),
+}
+
+impl SectionRow {
+    /// Headings and notes are passed over by the cursor.
+    pub fn is_selectable(&self) -> bool {
+        !matches!(self, Self::Heading(_) | Self::Note(_))
+    }
+}
+
+/// Where the reader stands on the reading path being followed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PathPosition {
+    pub path: usize,
+    pub step: usize,
 }
 
 /// A row of the search results: concepts whose name matches come first, then papers.
@@ -140,6 +160,8 @@ pub struct App {
     /// The rows of the Shelf or Timeline view, whichever shows.
     sections: Vec<SectionRow>,
     section_cursor: usize,
+    /// The reading path being followed, if one was opened.
+    active_path: Option<usize>,
     shelf: Shelf,
     /// Why the typed query cannot run (a mistyped filter).
     query_error: Option<String>,
@@ -183,6 +205,7 @@ impl App {
             concept_cursor: 0,
             sections: Vec::new(),
             section_cursor: 0,
+            active_path: None,
             shelf: Shelf::default(),
             query_error: None,
             expanded,
@@ -224,6 +247,10 @@ impl App {
 
     pub fn query_error(&self) -> Option<&str> {
         self.query_error.as_deref()
+    }
+
+    pub fn active_path(&self) -> Option<usize> {
+        self.active_path
     }
 
     pub fn sections(&self) -> &[SectionRow] {
@@ -286,7 +313,7 @@ impl App {
             (true, _) => self.hit_cursor,
             (false, ListView::Library) => self.tree_cursor,
             (false, ListView::Concepts) => self.concept_cursor,
-            (false, ListView::Shelf | ListView::Timeline) => self.section_cursor,
+            (false, ListView::Shelf | ListView::Timeline | ListView::Paths) => self.section_cursor,
         }
     }
 
@@ -299,7 +326,7 @@ impl App {
             (true, _) => self.concept_hits.len() + self.hits.len(),
             (false, ListView::Library) => self.rows.len(),
             (false, ListView::Concepts) => self.catalog.concepts().len(),
-            (false, ListView::Shelf | ListView::Timeline) => self.sections.len(),
+            (false, ListView::Shelf | ListView::Timeline | ListView::Paths) => self.sections.len(),
         }
     }
 
@@ -315,7 +342,7 @@ impl App {
     pub fn open_paper(&self) -> Option<&Paper> {
         match self.document.as_ref()?.page {
             Page::Paper(index) => Some(&self.catalog.papers()[index]),
-            Page::Category(_) | Page::Concept(_) => None,
+            Page::Category(_) | Page::Concept(_) | Page::Path(_) => None,
         }
     }
 
@@ -514,6 +541,9 @@ impl App {
             Action::ToggleConcepts => self.toggle_view(ListView::Concepts),
             Action::ToggleShelf => self.toggle_view(ListView::Shelf),
             Action::ToggleTimeline => self.toggle_view(ListView::Timeline),
+            Action::TogglePaths => self.toggle_view(ListView::Paths),
+            Action::NextStep => self.walk_path(1),
+            Action::PreviousStep => self.walk_path(-1),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ToggleRead => self.toggle_read(),
             Action::Up if self.focus == Focus::Search && self.query.is_empty() => {
@@ -584,9 +614,12 @@ impl App {
                 self.focus = Focus::Reader;
                 return;
             }
-            ListView::Shelf | ListView::Timeline => {
-                if let Some(SectionRow::Paper(paper)) = self.sections.get(self.section_cursor) {
-                    self.read(*paper);
+            ListView::Shelf | ListView::Timeline | ListView::Paths => {
+                match self.sections.get(self.section_cursor).cloned() {
+                    Some(SectionRow::Paper(paper)) => self.read(paper),
+                    Some(SectionRow::Path(path)) => self.toggle_path(path),
+                    Some(SectionRow::Step(path, step)) => self.go_to_step(path, step),
+                    _ => {}
                 }
                 return;
             }
@@ -655,7 +688,7 @@ impl App {
         // A paper's concepts are links too: each opens its explanation and its other papers.
         if let Some(paper) = self.open_paper() {
             for tag in &paper.tags {
-                if let Some(index) = self.catalog.concepts().iter().position(|c| &c.name == tag) {
+                if let Some(index) = self.catalog.concept_index(tag) {
                     items.push(PickerItem { label: format!("concept: {tag}"), target: Target::Concept(index) });
                 }
             }
@@ -817,10 +850,10 @@ impl App {
 
     /// In the Shelf and Timeline, headings and notes are passed over: the cursor rests on papers.
     fn skip_to_paper(&self, row: usize, forward: bool) -> usize {
-        if self.searching() || !matches!(self.view, ListView::Shelf | ListView::Timeline) {
+        if self.searching() || !matches!(self.view, ListView::Shelf | ListView::Timeline | ListView::Paths) {
             return row;
         }
-        let is_paper = |r: &usize| matches!(self.sections.get(*r), Some(SectionRow::Paper(_)));
+        let is_paper = |r: &usize| self.sections.get(*r).is_some_and(SectionRow::is_selectable);
         let found = if forward {
             (row..self.sections.len()).find(is_paper).or_else(|| (0..row).rev().find(is_paper))
         } else {
@@ -834,7 +867,7 @@ impl App {
             (true, _) => self.hit_cursor = row,
             (false, ListView::Library) => self.tree_cursor = row,
             (false, ListView::Concepts) => self.concept_cursor = row,
-            (false, ListView::Shelf | ListView::Timeline) => self.section_cursor = row,
+            (false, ListView::Shelf | ListView::Timeline | ListView::Paths) => self.section_cursor = row,
         }
         self.keep_cursor_visible();
         self.show_selection();
@@ -917,9 +950,10 @@ impl App {
         self.sections = match self.view {
             ListView::Shelf => self.shelf_rows(),
             ListView::Timeline => self.timeline_rows(),
+            ListView::Paths => self.path_rows(),
             ListView::Library | ListView::Concepts => Vec::new(),
         };
-        let on_paper = |row: &SectionRow| matches!(row, SectionRow::Paper(_));
+        let on_paper = |row: &SectionRow| SectionRow::is_selectable(row);
         if !self.sections.get(self.section_cursor).is_some_and(on_paper) {
             self.section_cursor = self.sections.iter().position(on_paper).unwrap_or(0);
         }
@@ -959,6 +993,100 @@ impl App {
             rows.push(SectionRow::Paper(index));
         }
         rows
+    }
+
+    fn path_rows(&self) -> Vec<SectionRow> {
+        let mut rows = Vec::new();
+        for (index, path) in self.catalog.paths().iter().enumerate() {
+            rows.push(SectionRow::Path(index));
+            if self.active_path == Some(index) {
+                rows.extend((0..path.steps.len()).map(|step| SectionRow::Step(index, step)));
+            }
+        }
+        rows
+    }
+
+    /// Papers of a path read so far, and the number of papers in it.
+    pub fn path_progress(&self, path: usize) -> (usize, usize) {
+        let papers: Vec<&str> = self.catalog.paths()[path]
+            .steps
+            .iter()
+            .filter_map(|s| match &s.target {
+                StepTarget::Paper(id) => Some(id.as_str()),
+                StepTarget::Concept(_) => None,
+            })
+            .collect();
+        (papers.iter().filter(|id| self.shelf.is_read(id)).count(), papers.len())
+    }
+
+    /// The step of the followed path that the reader shows, if it shows one.
+    pub fn path_position(&self) -> Option<PathPosition> {
+        let path = self.active_path?;
+        let shown = self.document.as_ref()?.page;
+        let step = (0..self.catalog.paths()[path].steps.len()).find(|&step| self.step_page(path, step) == shown)?;
+        Some(PathPosition { path, step })
+    }
+
+    fn step_page(&self, path: usize, step: usize) -> Page {
+        match &self.catalog.paths()[path].steps[step].target {
+            StepTarget::Paper(id) => Page::Paper(self.catalog.paper_index(id).expect("validated step")),
+            StepTarget::Concept(name) => Page::Concept(self.catalog.concept_index(name).expect("validated step")),
+        }
+    }
+
+    /// Opens a path in the list (its steps appear under it) and follows it; Enter again closes it.
+    fn toggle_path(&mut self, path: usize) {
+        self.active_path = if self.active_path == Some(path) { None } else { Some(path) };
+        self.refresh_sections();
+        if let Some(row) = self.sections.iter().position(|r| r == &SectionRow::Path(path)) {
+            self.section_cursor = row;
+        }
+        self.keep_cursor_visible();
+        self.show_selection();
+    }
+
+    fn go_to_step(&mut self, path: usize, step: usize) {
+        self.active_path = Some(path);
+        match self.step_page(path, step) {
+            Page::Paper(paper) => self.read(paper),
+            page => {
+                self.show_page(page);
+                self.focus = Focus::Reader;
+            }
+        }
+        if self.view == ListView::Paths {
+            self.refresh_sections();
+            if let Some(row) = self.sections.iter().position(|r| r == &SectionRow::Step(path, step)) {
+                self.section_cursor = row;
+                self.keep_cursor_visible();
+            }
+        }
+    }
+
+    /// Moves along the followed path; from a page off the path, starts at its first unread step.
+    fn walk_path(&mut self, step: isize) {
+        let Some(path) = self.active_path else {
+            self.status = Some("no path followed: p lists the reading paths, Enter opens one".to_owned());
+            return;
+        };
+        let steps = &self.catalog.paths()[path].steps;
+        let target = match self.path_position() {
+            Some(at) => at.step.checked_add_signed(step).filter(|&s| s < steps.len()),
+            None => Some(
+                steps
+                    .iter()
+                    .position(|s| matches!(&s.target, StepTarget::Paper(id) if !self.shelf.is_read(id)))
+                    .unwrap_or(0),
+            ),
+        };
+        match target {
+            Some(target) => self.go_to_step(path, target),
+            None => {
+                let title = &self.catalog.paths()[path].title;
+                let end = if step > 0 { "the last" } else { "the first" };
+                self.status = Some(format!("this is {end} step of {title}"));
+            }
+        }
     }
 
     /// The paper the reader shows, which is the highlighted one while browsing a list.
@@ -1049,9 +1177,11 @@ impl App {
             })
         } else if self.view == ListView::Concepts {
             (self.concept_cursor < self.catalog.concepts().len()).then_some(Page::Concept(self.concept_cursor))
-        } else if matches!(self.view, ListView::Shelf | ListView::Timeline) {
+        } else if matches!(self.view, ListView::Shelf | ListView::Timeline | ListView::Paths) {
             match self.sections.get(self.section_cursor) {
                 Some(SectionRow::Paper(paper)) => Some(Page::Paper(*paper)),
+                Some(SectionRow::Path(path)) => Some(Page::Path(*path)),
+                Some(&SectionRow::Step(path, step)) => Some(self.step_page(path, step)),
                 _ => None,
             }
         } else {

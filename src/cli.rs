@@ -9,9 +9,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crossterm::style::Stylize;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, LoadError, Paper};
+use crate::catalog::{Catalog, LoadError, Paper, ReadingPath, StepTarget};
 use crate::cite;
 use crate::document;
+use crate::index::filter::Marks;
 use crate::index::filter::Query;
 use crate::index::{CategoryTree, SearchIndex};
 use crate::shelf::Shelf;
@@ -60,6 +61,18 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = CiteFormat::Bibtex)]
         format: CiteFormat,
+    },
+    /// List the reading paths, with how many of their papers you have read.
+    Paths {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a reading path: each step with its year and why it comes there.
+    Path {
+        /// The path's id, as `mlpx paths` prints it.
+        id: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Print the category tree with paper counts.
     Categories {
@@ -118,6 +131,8 @@ pub fn run(command: Command, catalog: &Catalog, shelf: &Shelf, output: &mut Outp
         Command::Show { id, format } => show(catalog, &id, format, output),
         Command::Cite { id, format } => cite_paper(catalog, &id, format, output),
         Command::Categories { json } => categories(catalog, json, output),
+        Command::Paths { json } => paths(catalog, shelf, json, output),
+        Command::Path { id, json } => path(catalog, shelf, &id, json, output),
         Command::Check { dir } => check(&dir, output),
     }
 }
@@ -328,6 +343,91 @@ struct CategoryJson<'a> {
     parent: Option<&'a str>,
     /// Papers in this category and all below it.
     papers: usize,
+}
+
+#[derive(Serialize)]
+struct PathJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: &'a str,
+    papers: usize,
+    read: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    steps: Vec<StepJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct StepJson<'a> {
+    /// "paper" or "concept".
+    kind: &'static str,
+    /// The paper's id or the concept's name.
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<u16>,
+    read: bool,
+    why: &'a str,
+}
+
+fn path_json<'a>(catalog: &'a Catalog, shelf: &Shelf, path: &'a ReadingPath, with_steps: bool) -> PathJson<'a> {
+    let steps: Vec<StepJson> = path
+        .steps
+        .iter()
+        .map(|step| match &step.target {
+            StepTarget::Paper(id) => {
+                let paper = catalog.paper(id).expect("validated step");
+                let year = Some(paper.year);
+                StepJson { kind: "paper", id, title: &paper.title, year, read: shelf.is_read(id), why: &step.why }
+            }
+            StepTarget::Concept(name) => {
+                StepJson { kind: "concept", id: name, title: name, year: None, read: false, why: &step.why }
+            }
+        })
+        .collect();
+    let papers = steps.iter().filter(|s| s.kind == "paper").count();
+    let read = steps.iter().filter(|s| s.read).count();
+    let steps = if with_steps { steps } else { Vec::new() };
+    PathJson { id: &path.id, title: &path.title, description: &path.description, papers, read, steps }
+}
+
+fn paths(catalog: &Catalog, shelf: &Shelf, json: bool, output: &mut Output) -> io::Result<ExitCode> {
+    let items: Vec<PathJson> = catalog.paths().iter().map(|p| path_json(catalog, shelf, p, false)).collect();
+    if json {
+        write_json(output, &items)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let id_width = items.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    for item in &items {
+        let done = if item.papers > 0 && item.read == item.papers { "done" } else { "" };
+        let progress = format!("{:>2}/{:<2} {done:<4}", item.read, item.papers);
+        writeln!(output.out, "{:<id_width$}  {progress}  {}", item.id, output.bold(item.title))?;
+        let indent = id_width + progress.len() + 4;
+        writeln!(output.out, "{:indent$}{}", "", output.dim(item.description))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn path(catalog: &Catalog, shelf: &Shelf, id: &str, json: bool, output: &mut Output) -> io::Result<ExitCode> {
+    let Some(found) = catalog.path(id) else {
+        let near = closest(id, catalog.paths().iter().map(|p| p.id.as_str()), 3);
+        return unknown(output, "reading path", id, &near, "mlpx paths");
+    };
+    let item = path_json(catalog, shelf, found, true);
+    if json {
+        write_json(output, &item)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(output.out, "{}", output.bold(item.title))?;
+    writeln!(output.out, "{}", item.description)?;
+    writeln!(output.out, "{} of {} papers read", item.read, item.papers)?;
+    for (number, step) in item.steps.iter().enumerate() {
+        let year = step.year.map(|y| format!(" ({y})")).unwrap_or_default();
+        let mark = if step.read { "  [read]" } else { "" };
+        let name = if step.kind == "concept" { format!("concept: {}", step.title) } else { step.title.to_owned() };
+        writeln!(output.out, "\n{:>2}. {}{year}{mark}", number + 1, output.bold(&name))?;
+        writeln!(output.out, "    {}", step.why)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn categories(catalog: &Catalog, json: bool, output: &mut Output) -> io::Result<ExitCode> {

@@ -6,7 +6,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::catalog::{Catalog, Paper};
+use crate::catalog::{Catalog, Paper, StepTarget};
 use crate::index::CategoryTree;
 use crate::math::render_math_in_markdown;
 use crate::ui::theme;
@@ -21,6 +21,8 @@ pub enum Page {
     Category(usize),
     /// Index into `Catalog::concepts`.
     Concept(usize),
+    /// Index into `Catalog::paths`.
+    Path(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +127,10 @@ impl Document {
             Page::Concept(index) => {
                 concept_page(&mut builder, catalog, index, width);
                 catalog.concepts()[index].name.clone()
+            }
+            Page::Path(index) => {
+                path_page(&mut builder, catalog, index);
+                catalog.paths()[index].title.clone()
             }
         };
         builder.finish(page, width, title)
@@ -236,6 +242,28 @@ fn concept_page(out: &mut Builder, catalog: &Catalog, index: usize, width: u16) 
     for paper in papers {
         out.link(paper, paper_line(&catalog.papers()[paper]));
     }
+}
+
+fn path_page(out: &mut Builder, catalog: &Catalog, index: usize) {
+    let path = &catalog.paths()[index];
+    out.push(Line::styled(path.title.clone(), theme::title()));
+    out.push(Line::styled("Reading path", theme::tag()));
+    out.push(Line::from(path.description.clone()));
+    let count = path.steps.len();
+    out.push(Line::styled(format!("{count} step{} in order", if count == 1 { "" } else { "s" }), theme::dim()));
+    out.push(Line::default());
+    for step in &path.steps {
+        match &step.target {
+            StepTarget::Paper(id) => {
+                let paper = catalog.paper_index(id).expect("validated step");
+                out.link(paper, paper_line(&catalog.papers()[paper]));
+            }
+            StepTarget::Concept(name) => out.push(Line::styled(format!("    concept: {name}"), theme::tag())),
+        }
+        out.push(Line::from(format!("    {}", step.why)));
+        out.push(Line::default());
+    }
+    out.push(Line::styled("Enter in the list opens the path's steps; > and < walk them.", theme::dim()));
 }
 
 fn paper_line(paper: &Paper) -> Line<'static> {

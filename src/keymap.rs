@@ -66,6 +66,9 @@ pub enum Action {
     ToggleConcepts,
     ToggleShelf,
     ToggleTimeline,
+    TogglePaths,
+    NextStep,
+    PreviousStep,
     ToggleBookmark,
     ToggleRead,
 }
@@ -130,6 +133,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::List, &[code(KeyCode::PageUp), ctrl('u')], A::PageUp, "page up", false),
     bind(C::List, &[ch('c')], A::ToggleConcepts, "concepts / library", true),
     bind(C::List, &[ch('s')], A::ToggleShelf, "shelf / library", true),
+    bind(C::List, &[ch('p')], A::TogglePaths, "reading paths / library", true),
     bind(C::List, &[ch('T')], A::ToggleTimeline, "timeline / library", false),
     bind(C::List, &[code(KeyCode::Esc)], A::Back, "clear the search, back to the tree", false),
     // The reader.
@@ -175,6 +179,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[code(KeyCode::BackTab)], A::FocusPrev, "previous pane", false),
     bind(C::Global, &[code(KeyCode::Backspace), ch('['), alt(KeyCode::Left)], A::HistoryBack, "back in history", false),
     bind(C::Global, &[ch(']'), alt(KeyCode::Right)], A::HistoryForward, "forward in history", false),
+    bind(C::Global, &[ch('>')], A::NextStep, "next step of the reading path", false),
+    bind(C::Global, &[ch('<')], A::PreviousStep, "previous step of the reading path", false),
     bind(C::Global, &[ch('b')], A::ToggleBookmark, "bookmark", false),
     bind(C::Global, &[ch('m')], A::ToggleRead, "mark read/unread", false),
     bind(C::Global, &[ch('?')], A::ToggleHelp, "help", true),

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use mlpx::catalog::StepTarget;
 use nix::sys::termios::LocalFlags;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
@@ -207,4 +208,35 @@ fn a_bookmark_survives_a_restart_and_waits_on_the_shelf() {
     mlpx.quit_and_check_restored();
     let shelf = std::fs::read_to_string(data.path().join("shelf.toml")).expect("the shelf file");
     assert!(shelf.contains("bookmarks = [\"swin\"]"), "{shelf}");
+}
+
+#[test]
+fn reading_two_steps_of_a_path_shows_progress_that_survives_a_restart() {
+    let catalog = mlpx::catalog::Catalog::embedded().expect("valid");
+    let index = catalog.paths().iter().position(|p| p.title == "BERT and its distillations").expect("the path");
+    let total = catalog.paths()[index].steps.iter().filter(|s| matches!(s.target, StepTarget::Paper(_))).count();
+    let data = tempfile::tempdir().expect("temp dir");
+
+    let mut mlpx = Session::start_with_data(110, 34, data.path());
+    mlpx.wait_for("Library");
+    mlpx.send("p");
+    mlpx.wait_for("Reading paths");
+    mlpx.send(&"j".repeat(index));
+    mlpx.send("\r");
+    mlpx.wait_for(&format!("▾ BERT and its distillations 0/{total}"));
+    mlpx.send("j");
+    mlpx.send("\r");
+    mlpx.wait_for("step 1 of");
+    mlpx.send("m");
+    mlpx.send(">");
+    mlpx.wait_for("step 2 of");
+    mlpx.send("m");
+    mlpx.wait_for(&format!("BERT and its distillations 2/{total}"));
+    mlpx.quit_and_check_restored();
+
+    let mut mlpx = Session::start_with_data(110, 34, data.path());
+    mlpx.wait_for("Library");
+    mlpx.send("p");
+    mlpx.wait_for(&format!("BERT and its distillations 2/{total}"));
+    mlpx.quit_and_check_restored();
 }

@@ -77,3 +77,8 @@ fn the_shelf_with_a_bookmark_and_a_read_mark() {
 fn filtered_results() {
     snapshot("filtered", 100, 30, "/year:2019.. tag:distillation");
 }
+
+#[test]
+fn a_reading_path_with_progress() {
+    snapshot("paths", 100, 30, "p<Enter>j<Enter>m>m<Esc>");
+}

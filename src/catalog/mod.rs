@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use error::CatalogError;
-pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE};
+pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE, PATHS_FILE};
 
 /// The papers shipped inside the binary, listed by `build.rs` from `papers/`.
 mod embedded {
@@ -80,6 +80,29 @@ pub struct Concept {
     pub about: Option<String>,
 }
 
+/// A reading path: an ordered route through papers and concepts, each step with why it is there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadingPath {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub steps: Vec<PathStep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathStep {
+    pub target: StepTarget,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum StepTarget {
+    /// A paper id.
+    Paper(String),
+    /// A concept name.
+    Concept(String),
+}
+
 /// One file of a catalog: its path as shown in messages, and its text.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -92,6 +115,7 @@ pub struct Catalog {
     categories: Vec<Category>,
     concepts: Vec<Concept>,
     papers: Vec<Paper>,
+    paths: Vec<ReadingPath>,
     paper_by_id: HashMap<String, usize>,
     category_by_id: HashMap<String, usize>,
 }
@@ -125,13 +149,18 @@ impl Catalog {
         Self::from_sources(&sources).map_err(LoadError::Invalid)
     }
 
-    fn new(mut categories: Vec<Category>, mut concepts: Vec<Concept>, mut papers: Vec<Paper>) -> Self {
+    fn new(
+        mut categories: Vec<Category>,
+        mut concepts: Vec<Concept>,
+        mut papers: Vec<Paper>,
+        paths: Vec<ReadingPath>,
+    ) -> Self {
         concepts.sort_by_key(|c| c.name.to_lowercase());
         categories.sort_by(|a, b| (a.order, &a.name).cmp(&(b.order, &b.name)));
         papers.sort_by(|a, b| (a.year, a.month, &a.title).cmp(&(b.year, b.month, &b.title)));
         let paper_by_id = papers.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let category_by_id = categories.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Self { categories, concepts, papers, paper_by_id, category_by_id }
+        Self { categories, concepts, papers, paths, paper_by_id, category_by_id }
     }
 
     /// Papers in chronological order.
@@ -144,10 +173,22 @@ impl Catalog {
         &self.categories
     }
 
-    /// The shared vocabulary that tags draw from, in file order.
-    /// The shared vocabulary, alphabetical.
+    /// The shared vocabulary that tags draw from, alphabetical.
     pub fn concepts(&self) -> &[Concept] {
         &self.concepts
+    }
+
+    /// The reading paths, in file order.
+    pub fn paths(&self) -> &[ReadingPath] {
+        &self.paths
+    }
+
+    pub fn path(&self, id: &str) -> Option<&ReadingPath> {
+        self.paths.iter().find(|p| p.id == id)
+    }
+
+    pub fn concept_index(&self, name: &str) -> Option<usize> {
+        self.concepts.iter().position(|c| c.name == name)
     }
 
     /// Papers tagged with a concept, chronological.

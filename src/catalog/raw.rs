@@ -56,3 +56,27 @@ pub(super) struct RawConcept {
     pub name: Spanned<String>,
     pub about: Option<Spanned<String>>,
 }
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPaths {
+    pub path: Vec<RawPath>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPath {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub description: Spanned<String>,
+    #[serde(default)]
+    pub step: Vec<Spanned<RawStep>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStep {
+    pub paper: Option<Spanned<String>>,
+    pub concept: Option<Spanned<String>>,
+    pub why: Spanned<String>,
+}

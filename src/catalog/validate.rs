@@ -7,14 +7,16 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::error::{CatalogError, Located};
-use super::raw::{RawCategories, RawCategory, RawConcepts, RawPaper};
-use super::{Catalog, Category, Concept, Paper, Source};
+use super::raw::{RawCategories, RawCategory, RawConcepts, RawPaper, RawPaths};
+use super::{Catalog, Category, Concept, Paper, PathStep, ReadingPath, Source, StepTarget};
 use crate::suggest::closest;
 
 /// The file name that holds categories rather than a paper, wherever it sits in the catalog.
 pub const CATEGORIES_FILE: &str = "categories.toml";
 /// The file name that holds the shared vocabulary of concepts that papers' `tags` draw from.
 pub const CONCEPTS_FILE: &str = "concepts.toml";
+/// The reading paths.
+pub const PATHS_FILE: &str = "paths.toml";
 
 struct Parsed<'a, T> {
     loc: Located<'a>,
@@ -26,6 +28,7 @@ pub fn build(sources: &[Source]) -> Result<Catalog, Vec<CatalogError>> {
     let mut category_files = Vec::new();
     let mut concept_files = Vec::new();
     let mut paper_files = Vec::new();
+    let mut path_files = Vec::new();
     for source in sources {
         let loc = Located { path: &source.path, text: &source.text };
         let file_name = source.path.rsplit(['/', '\\']).next();
@@ -39,6 +42,11 @@ pub fn build(sources: &[Source]) -> Result<Catalog, Vec<CatalogError>> {
                 Ok(raw) => concept_files.push(Parsed { loc, raw }),
                 Err(err) => errors.push(loc.toml_error(&err)),
             }
+        } else if file_name == Some(PATHS_FILE) {
+            match toml::from_str::<RawPaths>(&source.text) {
+                Ok(raw) => path_files.push(Parsed { loc, raw }),
+                Err(err) => errors.push(loc.toml_error(&err)),
+            }
         } else {
             match toml::from_str::<RawPaper>(&source.text) {
                 Ok(raw) => paper_files.push(Parsed { loc, raw }),
@@ -50,9 +58,10 @@ pub fn build(sources: &[Source]) -> Result<Catalog, Vec<CatalogError>> {
     let categories = check_categories(&category_files, &mut errors);
     let concepts = check_concepts(&concept_files, &mut errors);
     let papers = check_papers(&paper_files, &categories, &concepts, &mut errors);
+    let paths = check_paths(&path_files, &papers, &concepts, &mut errors);
 
     if errors.is_empty() {
-        Ok(Catalog::new(categories, concepts, papers))
+        Ok(Catalog::new(categories, concepts, papers, paths))
     } else {
         errors.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
         Err(errors)
@@ -160,6 +169,85 @@ fn check_concepts(files: &[Parsed<RawConcepts>], errors: &mut Vec<CatalogError>)
         }
     }
     concepts
+}
+
+/// Reading paths: unique slugs, at least one step, each step one existing paper or concept,
+/// named once per path.
+fn check_paths(
+    files: &[Parsed<RawPaths>],
+    papers: &[Paper],
+    concepts: &[Concept],
+    errors: &mut Vec<CatalogError>,
+) -> Vec<ReadingPath> {
+    let mut seen: HashMap<&str, (&str, usize)> = HashMap::new();
+    let mut paths = Vec::new();
+    for file in files {
+        let loc = &file.loc;
+        for raw in &file.raw.path {
+            let before = errors.len();
+            let id = raw.id.get_ref().as_str();
+            check_id(loc, &raw.id, errors);
+            check_text(loc, "title", &raw.title, Lines::One, errors);
+            check_text(loc, "description", &raw.description, Lines::One, errors);
+            let (line, _) = super::error::line_column(loc.text, raw.id.span().start);
+            if let Some((path, first)) = seen.insert(id, (loc.path, line)) {
+                errors.push(loc.error(
+                    raw.id.span(),
+                    Some("id"),
+                    format!("duplicate path id {id:?}: already used at {path}:{first}"),
+                ));
+            }
+            if raw.step.is_empty() {
+                errors.push(loc.error(raw.id.span(), Some("step"), format!("path {id:?} has no steps")));
+            }
+            let mut steps = Vec::new();
+            let mut named = HashSet::new();
+            for step in &raw.step {
+                let raw_step = step.get_ref();
+                check_text(loc, "why", &raw_step.why, Lines::One, errors);
+                let target = match (&raw_step.paper, &raw_step.concept) {
+                    (Some(paper), None) if papers.iter().any(|p| &p.id == paper.get_ref()) => {
+                        Some((paper, StepTarget::Paper(paper.get_ref().clone())))
+                    }
+                    (Some(paper), None) => {
+                        let message = unknown("paper", paper.get_ref(), papers.iter().map(|p| p.id.as_str()));
+                        errors.push(loc.error(paper.span(), Some("paper"), message));
+                        None
+                    }
+                    (None, Some(concept)) if concepts.iter().any(|c| &c.name == concept.get_ref()) => {
+                        Some((concept, StepTarget::Concept(concept.get_ref().clone())))
+                    }
+                    (None, Some(concept)) => {
+                        let message = unknown("concept", concept.get_ref(), concepts.iter().map(|c| c.name.as_str()));
+                        errors.push(loc.error(concept.span(), Some("concept"), message));
+                        None
+                    }
+                    _ => {
+                        let message = "a step names either a `paper` or a `concept`".to_owned();
+                        errors.push(loc.error(step.span(), Some("step"), message));
+                        None
+                    }
+                };
+                if let Some((name, target)) = target {
+                    if named.insert(target.clone()) {
+                        steps.push(PathStep { target, why: raw_step.why.get_ref().clone() });
+                    } else {
+                        let message = format!("{:?} is already a step of this path", name.get_ref());
+                        errors.push(loc.error(name.span(), Some("step"), message));
+                    }
+                }
+            }
+            if errors.len() == before {
+                paths.push(ReadingPath {
+                    id: id.to_owned(),
+                    title: raw.title.get_ref().clone(),
+                    description: raw.description.get_ref().clone(),
+                    steps,
+                });
+            }
+        }
+    }
+    paths
 }
 
 fn concept_key(name: &str) -> String {

@@ -11,8 +11,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Focus, ListView, Picker, ResultRow, SectionRow};
-use crate::catalog::Paper;
+use crate::app::{App, Focus, ListView, PathPosition, Picker, ResultRow, SectionRow};
+use crate::catalog::{Paper, StepTarget};
 use crate::index::filter::Marks;
 use crate::index::{Hit, TreeRow};
 use crate::keymap::{self, Context};
@@ -80,6 +80,7 @@ fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
         (false, ListView::Concepts) => " Concepts ",
         (false, ListView::Shelf) => " Shelf ",
         (false, ListView::Timeline) => " Timeline ",
+        (false, ListView::Paths) => " Reading paths ",
     };
     pane(Line::from(title), focused).render(areas.list, buf);
     let inner = areas.list_inner();
@@ -95,7 +96,7 @@ fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
     } else if app.view() == ListView::Concepts {
         let concepts = app.catalog().concepts().iter().enumerate();
         concepts.skip(app.list_offset()).take(rows).map(|(i, _)| concept_line(app, i)).collect()
-    } else if matches!(app.view(), ListView::Shelf | ListView::Timeline) {
+    } else if matches!(app.view(), ListView::Shelf | ListView::Timeline | ListView::Paths) {
         app.sections().iter().skip(app.list_offset()).take(rows).map(|row| section_line(app, row)).collect()
     } else {
         app.rows().iter().skip(app.list_offset()).take(rows).map(|row| tree_line(app, *row)).collect()
@@ -153,6 +154,30 @@ fn section_line(app: &App, row: &SectionRow) -> Line<'static> {
     match row {
         SectionRow::Heading(title) => Line::styled(title.clone(), theme::category()),
         SectionRow::Note(note) => Line::styled(format!("  {note}"), theme::dim()),
+        SectionRow::Path(index) => {
+            let (read, total) = app.path_progress(*index);
+            let open = if app.active_path() == Some(*index) { "▾ " } else { "▸ " };
+            let done = if total > 0 && read == total { " ✓ done" } else { "" };
+            Line::from(vec![
+                Span::styled(open, theme::category()),
+                Span::styled(app.catalog().paths()[*index].title.clone(), theme::category()),
+                Span::styled(format!(" {read}/{total}{done}"), theme::dim()),
+            ])
+        }
+        SectionRow::Step(path, step) => {
+            let (label, read) = match &app.catalog().paths()[*path].steps[*step].target {
+                StepTarget::Paper(id) => {
+                    let paper = app.catalog().paper(id).expect("validated step");
+                    (format!("{} {}", paper.title, paper.year), app.shelf().is_read(id))
+                }
+                StepTarget::Concept(name) => (format!("concept: {name}"), false),
+            };
+            Line::from(vec![
+                Span::styled(format!("  {:>2}. ", step + 1), theme::dim()),
+                Span::raw(label),
+                Span::styled(if read { " ✓" } else { "" }, theme::dim()),
+            ])
+        }
         SectionRow::Paper(paper) => {
             let paper = &app.catalog().papers()[*paper];
             let mut spans = if app.view() == ListView::Timeline {
@@ -222,8 +247,11 @@ fn render_reader(app: &App, areas: Areas, buf: &mut Buffer) {
     };
     let crumbs = app.breadcrumb();
     let title = if crumbs.len() > 1 { crumbs.join(" › ") } else { doc.title.clone() };
-    let block = pane(Line::from(format!(" {title} ")), focused)
+    let mut block = pane(Line::from(format!(" {title} ")), focused)
         .title_bottom(Line::styled(format!(" {position} "), theme::dim()).right_aligned());
+    if let Some(at) = app.path_position() {
+        block = block.title_bottom(Line::styled(path_hint(app, at), theme::current()));
+    }
     block.render(areas.reader, buf);
 
     let rows = doc.lines.iter().skip(app.reader_scroll()).take(visible);
@@ -264,6 +292,17 @@ fn render_picker(picker: &Picker, over: Rect, buf: &mut Buffer) {
         }
         Line::from(format!(" {}", item.label)).render(row, buf);
     }
+}
+
+/// "step 3 of 8 · next: TinyBERT >" under the reader while a reading path is followed.
+fn path_hint(app: &App, at: PathPosition) -> String {
+    let path = &app.catalog().paths()[at.path];
+    let next = match path.steps.get(at.step + 1).map(|s| &s.target) {
+        Some(StepTarget::Paper(id)) => format!("next: {} >", app.catalog().paper(id).map_or(id.as_str(), |p| &p.title)),
+        Some(StepTarget::Concept(name)) => format!("next: {name} >"),
+        None => "last step".to_owned(),
+    };
+    format!(" {} · step {} of {} · {next} ", path.title, at.step + 1, path.steps.len())
 }
 
 /// The keys of the focused pane, then the global ones; hints that do not fit are left out

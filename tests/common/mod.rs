@@ -15,7 +15,7 @@ pub fn app(width: u16, height: u16) -> App {
     app
 }
 
-/// Parses "ab<Enter><C-d><S-Tab>" into key events.
+/// Parses "ab<Enter><C-d><S-Tab>" into key events; "<lt>" is the "<" key itself.
 pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     let mut events = Vec::new();
     let mut chars = keys.chars();
@@ -38,6 +38,7 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
             "Tab" => KeyCode::Tab,
             "BS" => KeyCode::Backspace,
             "Space" => KeyCode::Char(' '),
+            "lt" => KeyCode::Char('<'),
             "Up" => KeyCode::Up,
             "Down" => KeyCode::Down,
             "Left" => KeyCode::Left,
