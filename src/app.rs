@@ -162,6 +162,7 @@ pub struct App {
     section_cursor: usize,
     /// The reading path being followed, if one was opened.
     active_path: Option<usize>,
+    colors: bool,
     shelf: Shelf,
     /// Why the typed query cannot run (a mistyped filter).
     query_error: Option<String>,
@@ -206,6 +207,7 @@ impl App {
             sections: Vec::new(),
             section_cursor: 0,
             active_path: None,
+            colors: true,
             shelf: Shelf::default(),
             query_error: None,
             expanded,
@@ -232,6 +234,16 @@ impl App {
         self.shelf = shelf;
         self.status = message;
         self
+    }
+
+    /// Draws without colours (NO_COLOR, --color never): emphasis stays, by weight and reversal.
+    pub fn with_colors(mut self, colors: bool) -> Self {
+        self.colors = colors;
+        self
+    }
+
+    pub fn colors(&self) -> bool {
+        self.colors
     }
 
     /// The shelf, for the loop to save its changes after an update.

@@ -5,11 +5,11 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use crossterm::style::Stylize;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, LoadError, Paper, ReadingPath, StepTarget};
+use crate::catalog::{CATEGORIES_FILE, Catalog, LoadError, Paper, ReadingPath, StepTarget, is_slug};
 use crate::cite;
 use crate::document;
 use crate::index::filter::Marks;
@@ -24,6 +24,13 @@ use crate::suggest::closest;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A folder of your own paper files to add to the catalog (repeatable). Papers in
+    /// $XDG_CONFIG_HOME/mlpx/papers are always added.
+    #[arg(long = "catalog", value_name = "DIR", global = true)]
+    pub catalogs: Vec<PathBuf>,
+    /// Colours in the browser and in printed output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +81,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a commented template for a new paper, to fill in; it joins the catalog at once.
+    New {
+        /// The new paper's id: lowercase words joined by hyphens, e.g. my-detector.
+        id: String,
+        /// Its category id, from `mlpx categories`.
+        #[arg(long)]
+        category: String,
+        /// Where to write it (default: $XDG_CONFIG_HOME/mlpx/papers).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+    /// Print a shell completion script, e.g. `mlpx completions bash > ~/.local/share/bash-completion/completions/mlpx`.
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), e.g. `mlpx man | man -l -`.
+    Man,
     /// Print the category tree with paper counts.
     Categories {
         #[arg(long)]
@@ -119,9 +141,29 @@ impl Output<'_> {
     }
 }
 
-/// Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org).
-pub fn color_wanted(stdout_is_terminal: bool) -> bool {
-    stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set (https://no-color.org).
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether output to a terminal (or not) gets colours; `no_color` is NO_COLOR being set.
+    pub fn wanted(self, is_terminal: bool, no_color: bool) -> bool {
+        match self {
+            Self::Auto => is_terminal && !no_color,
+            Self::Always => true,
+            Self::Never => false,
+        }
+    }
+}
+
+/// NO_COLOR counts when set to anything but the empty string.
+pub fn no_color_set() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 pub fn run(command: Command, catalog: &Catalog, shelf: &Shelf, output: &mut Output) -> io::Result<ExitCode> {
@@ -131,6 +173,15 @@ pub fn run(command: Command, catalog: &Catalog, shelf: &Shelf, output: &mut Outp
         Command::Show { id, format } => show(catalog, &id, format, output),
         Command::Cite { id, format } => cite_paper(catalog, &id, format, output),
         Command::Categories { json } => categories(catalog, json, output),
+        Command::New { id, category, dir } => new_paper(catalog, &id, &category, dir, output),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "mlpx", output.out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(output.out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Paths { json } => paths(catalog, shelf, json, output),
         Command::Path { id, json } => path(catalog, shelf, &id, json, output),
         Command::Check { dir } => check(&dir, output),
@@ -467,8 +518,95 @@ fn categories(catalog: &Catalog, json: bool, output: &mut Output) -> io::Result<
     Ok(ExitCode::SUCCESS)
 }
 
+const TEMPLATE: &str = r#"# A paper of your own catalog. mlpx reads every .toml file in this folder at start-up;
+# `mlpx check DIR` reports any mistake with its line. Lines starting with # are comments.
+
+id = "{id}"                      # unique; lowercase words joined by hyphens
+title = ""                       # the name people use, e.g. "Faster R-CNN"
+full_title = ""                  # the paper's exact title
+authors = [""]                   # in the paper's order
+year = {year}                        # of the first public version (arXiv v1)
+month = 1                        # 1 to 12
+# venue = ""                     # where it was published, with the year
+# arxiv = ""                     # e.g. "1506.01497", without version
+url = "https://"                 # the paper's page
+category = "{category}"          # `mlpx categories` lists them
+tags = []                        # concepts, from the `c` view of the browser
+aliases = []                     # other names and abbreviations people type
+related = []                     # ids of papers it builds on or that build on it
+tldr = ""                        # one sentence
+body = """
+## The problem
+
+## Key ideas
+
+## How it works
+
+## Results
+
+## Why it matters
+
+## What came next
+"""
+"#;
+
+fn new_paper(
+    catalog: &Catalog,
+    id: &str,
+    category: &str,
+    dir: Option<PathBuf>,
+    output: &mut Output,
+) -> io::Result<ExitCode> {
+    if !is_slug(id) {
+        writeln!(output.err, "mlpx: {id:?} is not an id: use lowercase words joined by hyphens, e.g. my-detector")?;
+        return Ok(ExitCode::from(2));
+    }
+    if catalog.category(category).is_none() {
+        let near = closest(category, catalog.categories().iter().map(|c| c.id.as_str()), 3);
+        return unknown(output, "category", category, &near, "mlpx categories");
+    }
+    if let Some(existing) = catalog.paper(id) {
+        writeln!(
+            output.err,
+            "note: {id:?} is a built-in paper ({}); your file will replace it once it is valid",
+            existing.title
+        )?;
+    }
+    let Some(dir) = dir.or_else(|| dirs::config_dir().map(|d| d.join("mlpx").join("papers"))) else {
+        writeln!(output.err, "mlpx: no configuration folder on this system; pass --dir")?;
+        return Ok(ExitCode::from(2));
+    };
+    let path = dir.join(format!("{id}.toml"));
+    if path.exists() {
+        writeln!(output.err, "mlpx: {} exists already; nothing written", path.display())?;
+        return Ok(ExitCode::from(1));
+    }
+    let year = catalog.papers().iter().map(|p| p.year).max().unwrap_or(2024);
+    let text = TEMPLATE.replace("{id}", id).replace("{category}", category).replace("{year}", &year.to_string());
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(&path, text)?;
+    writeln!(output.out, "{}", path.display())?;
+    writeln!(output.err, "wrote a template; fill it in, then `mlpx check {}`", dir.display())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A folder with its own `categories.toml` is a whole catalog and is checked alone; any other
+/// folder is checked as the browser reads it, laid over the built-in catalog.
 fn check(dir: &std::path::Path, output: &mut Output) -> io::Result<ExitCode> {
-    match Catalog::load_dir(dir) {
+    let result = if dir.join(CATEGORIES_FILE).is_file() {
+        Catalog::load_dir(dir)
+    } else {
+        match Catalog::layered(&[dir.to_path_buf()]) {
+            Ok(layered) if !layered.unreadable.is_empty() => {
+                writeln!(output.err, "mlpx: {}", layered.unreadable.join("; "))?;
+                return Ok(ExitCode::from(2));
+            }
+            Ok(layered) if layered.skipped.is_empty() => Ok(layered.catalog),
+            Ok(layered) => Err(LoadError::Invalid(layered.skipped)),
+            Err(errors) => Err(LoadError::Invalid(errors)),
+        }
+    };
+    match result {
         Ok(catalog) => {
             let (papers, categories) = (catalog.papers().len(), catalog.categories().len());
             writeln!(
@@ -523,11 +661,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn colour_only_for_a_terminal_without_no_color() {
-        // Reads the environment of this test process; NO_COLOR is never set by the test harness.
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        assert!(!color_wanted(false));
-        assert_eq!(color_wanted(true), !no_color);
+    fn colour_only_for_a_terminal_without_no_color_unless_asked() {
+        assert!(ColorChoice::Auto.wanted(true, false));
+        assert!(!ColorChoice::Auto.wanted(false, false));
+        assert!(!ColorChoice::Auto.wanted(true, true));
+        assert!(ColorChoice::Always.wanted(false, true));
+        assert!(!ColorChoice::Never.wanted(true, false));
     }
 
     #[test]

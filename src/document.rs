@@ -6,7 +6,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::catalog::{Catalog, Paper, StepTarget};
+use crate::catalog::{Catalog, Origin, Paper, StepTarget};
 use crate::index::CategoryTree;
 use crate::math::render_math_in_markdown;
 use crate::ui::theme;
@@ -165,6 +165,14 @@ fn paper_page(out: &mut Builder, catalog: &Catalog, paper: &Paper, width: u16) {
     out.push(labelled("Category", vec![Span::styled(path.join(" › "), theme::category())]));
     if !paper.tags.is_empty() {
         out.push(labelled("Concepts", joined(paper.tags.iter().map(|t| Span::styled(t.clone(), theme::tag())), " · ")));
+    }
+    match catalog.origin(paper) {
+        Origin::BuiltIn => {}
+        Origin::User => out.push(labelled("From", vec![Span::raw(format!("your catalog, {}", paper.source))])),
+        Origin::Replacing => out.push(labelled(
+            "From",
+            vec![Span::raw(format!("your catalog, {}, in place of the built-in entry", paper.source))],
+        )),
     }
     let work = catalog.line_of_work(paper);
     if !work.is_empty() {

@@ -2,6 +2,7 @@
 //! the browser. Everything that can fail is checked before the terminal changes mode.
 
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -12,8 +13,11 @@ use mlpx::shelf::{Shelf, ShelfStore};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    let catalog = match Catalog::embedded() {
-        Ok(catalog) => catalog,
+    let mut dirs: Vec<PathBuf> =
+        dirs::config_dir().map(|d| d.join("mlpx").join("papers")).filter(|d| d.is_dir()).into_iter().collect();
+    dirs.extend(args.catalogs.iter().cloned());
+    let layered = match Catalog::layered(&dirs) {
+        Ok(layered) => layered,
         Err(errors) => {
             for error in errors {
                 eprintln!("{error}");
@@ -22,6 +26,8 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let catalog_message = layered.summary();
+    let catalog = layered.catalog;
     let store = ShelfStore::locate();
     match args.command {
         Some(command) => {
@@ -33,7 +39,10 @@ fn main() -> ExitCode {
                 }
                 None => Shelf::default(),
             };
-            let color = cli::color_wanted(io::stdout().is_terminal());
+            if let Some(message) = &catalog_message {
+                eprintln!("mlpx: {message}");
+            }
+            let color = args.color.wanted(io::stdout().is_terminal(), cli::no_color_set());
             let (mut stdout, mut stderr) = (io::stdout().lock(), io::stderr().lock());
             let mut output = Output { out: &mut stdout, err: &mut stderr, color };
             match cli::run(command, &catalog, &shelf, &mut output) {
@@ -47,8 +56,12 @@ fn main() -> ExitCode {
             }
         }
         None => {
-            let (shelf, message) = store.as_ref().map(ShelfStore::load).unwrap_or_default();
-            match mlpx::tui::run(App::new(catalog).with_shelf(shelf, message), store) {
+            let (shelf, shelf_message) = store.as_ref().map(ShelfStore::load).unwrap_or_default();
+            let messages: Vec<String> = catalog_message.into_iter().chain(shelf_message).collect();
+            let message = (!messages.is_empty()).then(|| messages.join("; "));
+            let colors = args.color.wanted(true, cli::no_color_set());
+            let app = App::new(catalog).with_shelf(shelf, message).with_colors(colors);
+            match mlpx::tui::run(app, store) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
                     eprintln!("mlpx: {err}");

@@ -8,6 +8,7 @@ fn mlpx() -> Command {
     cmd.env_remove("NO_COLOR");
     // No test reads the user's own shelf: this folder does not exist, so the shelf is empty.
     cmd.env("MLPX_DATA_DIR", std::env::temp_dir().join("mlpx-cli-tests-no-such-dir"));
+    cmd.env("XDG_CONFIG_HOME", std::env::temp_dir().join("mlpx-cli-tests-no-such-config"));
     cmd
 }
 
@@ -220,4 +221,87 @@ fn show_lists_related_papers_and_backlinks() {
         .assert()
         .success()
         .stdout(predicate::str::contains("- **Referenced by:** Faster R-CNN (2015, `faster-rcnn`)"));
+}
+
+#[test]
+fn a_user_catalog_adds_and_replaces_papers() {
+    let out = mlpx()
+        .args(["--catalog", "tests/fixtures/user/adds", "--catalog", "tests/fixtures/user/replaces"])
+        .args(["search", "own detector"])
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("my-paper"));
+    mlpx()
+        .args(["--catalog", "tests/fixtures/user/replaces", "show", "bert"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("# BERT (my notes)").and(predicate::str::contains("Notes to self.")));
+}
+
+#[test]
+fn a_broken_user_file_is_skipped_and_the_rest_stays() {
+    mlpx()
+        .args(["--catalog", "tests/fixtures/user/broken", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("my-fine-paper").and(predicate::str::contains("faster-rcnn")))
+        .stderr("mlpx: 1 file of your catalog skipped (mlpx check DIR says why)\n");
+}
+
+#[test]
+fn check_reads_a_user_folder_over_the_built_in_catalog() {
+    mlpx().args(["check", "tests/fixtures/user/adds"]).assert().success();
+    mlpx().args(["check", "tests/fixtures/user/broken"]).assert().code(1).stdout(
+        "tests/fixtures/user/broken/broken.toml:8:12: `category`: no category has the id \"lm-encodres\" \
+         (did you mean \"lm-encoders\"?)\n",
+    );
+}
+
+#[test]
+fn new_writes_a_template_that_check_explains() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("papers");
+    mlpx()
+        .args(["new", "my-detector", "--category", "rcnn-family", "--dir"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stdout(format!("{}\n", target.join("my-detector.toml").display()));
+    let text = std::fs::read_to_string(target.join("my-detector.toml")).unwrap();
+    assert!(text.contains("id = \"my-detector\"") && text.contains("category = \"rcnn-family\""), "{text}");
+    // Unfilled, it names each field to fill, by line.
+    let out = mlpx().arg("check").arg(&target).assert().code(1);
+    let report = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(report.contains("my-detector.toml:5:9: `title`: must not be empty"), "{report}");
+    // A second time, nothing is overwritten.
+    mlpx().args(["new", "my-detector", "--category", "rcnn-family", "--dir"]).arg(&target).assert().code(1);
+    mlpx()
+        .args(["new", "My Detector", "--category", "rcnn-family", "--dir"])
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not an id"));
+    mlpx()
+        .args(["new", "x", "--category", "rcnn-famly", "--dir"])
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean rcnn-family"));
+}
+
+#[test]
+fn completions_and_the_manual_page() {
+    mlpx().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("_mlpx()"));
+    mlpx().args(["completions", "zsh"]).assert().success().stdout(predicate::str::contains("#compdef mlpx"));
+    mlpx().arg("man").assert().success().stdout(predicate::str::contains(".TH mlpx 1"));
+}
+
+#[test]
+fn color_can_be_forced_on_or_off() {
+    mlpx().args(["--color", "always", "list"]).assert().success().stdout(predicate::str::contains("\u{1b}["));
+    mlpx()
+        .args(["--color", "never", "search", "bert"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\u{1b}").not());
 }

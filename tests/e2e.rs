@@ -35,6 +35,7 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlpx"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("MLPX_DATA_DIR", data_dir);
+        cmd.env("XDG_CONFIG_HOME", data_dir.join("config"));
         let child = pair.slave.spawn_command(cmd).expect("spawn mlpx");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));

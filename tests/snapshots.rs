@@ -5,7 +5,7 @@
 mod common;
 
 use common::{app, press, render};
-use ratatui::style::Modifier;
+use ratatui::style::{Color, Modifier};
 
 fn snapshot(name: &str, width: u16, height: u16, keys: &str) {
     let mut app = app(width, height);
@@ -81,4 +81,15 @@ fn filtered_results() {
 #[test]
 fn a_reading_path_with_progress() {
     snapshot("paths", 100, 30, "p<Enter>j<Enter>m>m<Esc>");
+}
+
+#[test]
+fn without_colours_only_emphasis_is_left() {
+    let mut app = app(100, 30).with_colors(false);
+    press(&mut app, "/tinybrt");
+    let terminal = render(&app);
+    let cells = terminal.backend().buffer().content();
+    assert!(cells.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset), "no colour at all");
+    assert!(cells.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "the selection still shows");
+    assert!(cells.iter().any(|c| c.modifier.contains(Modifier::BOLD)), "so do the matched letters");
 }

@@ -9,11 +9,11 @@ mod raw;
 mod validate;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use error::CatalogError;
-pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE, PATHS_FILE};
+pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE, PATHS_FILE, is_slug};
 
 /// The papers shipped inside the binary, listed by `build.rs` from `papers/`.
 mod embedded {
@@ -118,6 +118,46 @@ pub struct Catalog {
     paths: Vec<ReadingPath>,
     paper_by_id: HashMap<String, usize>,
     category_by_id: HashMap<String, usize>,
+    /// Ids of papers read from the user's folders, and which of them replace a built-in one.
+    from_user: HashSet<String>,
+    replacing: HashSet<String>,
+}
+
+/// Where a paper comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    /// A user's folder adds it.
+    User,
+    /// A user's folder replaces the built-in paper of the same id.
+    Replacing,
+}
+
+/// The built-in catalog with the user's folders laid over it.
+#[derive(Debug)]
+pub struct Layered {
+    pub catalog: Catalog,
+    /// The errors of user files that were left out; every other file was kept.
+    pub skipped: Vec<CatalogError>,
+    /// Folders that could not be read, with why.
+    pub unreadable: Vec<String>,
+}
+
+impl Layered {
+    /// One line for a status bar, when something was left out.
+    pub fn summary(&self) -> Option<String> {
+        let files: HashSet<&str> = self.skipped.iter().map(|e| e.path.as_str()).collect();
+        let mut parts = Vec::new();
+        if !files.is_empty() {
+            let n = files.len();
+            parts.push(format!(
+                "{n} file{} of your catalog skipped (mlpx check DIR says why)",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+        parts.extend(self.unreadable.iter().cloned());
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -142,6 +182,67 @@ impl Catalog {
         validate::build(sources)
     }
 
+    /// The built-in catalog with every folder of `dirs` laid over it: their papers join it or
+    /// replace the built-in paper with the same id, and their categories, concepts and paths
+    /// join it. A user file with an error is left out (and reported), never the built-in catalog.
+    pub fn layered(dirs: &[PathBuf]) -> Result<Layered, Vec<CatalogError>> {
+        let built_in = Self::embedded()?;
+        let mut user = Vec::new();
+        let mut unreadable = Vec::new();
+        for dir in dirs {
+            match read_dir_sources(dir) {
+                Ok(sources) => user.extend(sources),
+                Err(err) => unreadable.push(err.to_string()),
+            }
+        }
+        if user.is_empty() {
+            return Ok(Layered { catalog: built_in, skipped: Vec::new(), unreadable });
+        }
+        let user_ids: HashMap<&str, String> =
+            user.iter().filter_map(|source| Some((source.path.as_str(), paper_id(source)?))).collect();
+        let mut skipped: Vec<CatalogError> = Vec::new();
+        loop {
+            let left_out: HashSet<&str> = skipped.iter().map(|e| e.path.as_str()).collect();
+            let kept: Vec<&Source> = user.iter().filter(|s| !left_out.contains(s.path.as_str())).collect();
+            let kept_ids: HashSet<&str> =
+                kept.iter().filter_map(|s| user_ids.get(s.path.as_str())).map(String::as_str).collect();
+            let replaced: HashSet<&str> = kept_ids.iter().copied().filter(|id| built_in.paper(id).is_some()).collect();
+            let replaced_sources: HashSet<&str> =
+                replaced.iter().filter_map(|id| built_in.paper(id)).map(|p| p.source.as_str()).collect();
+            let mut sources: Vec<Source> =
+                embedded_sources().into_iter().filter(|s| !replaced_sources.contains(s.path.as_str())).collect();
+            sources.extend(kept.iter().map(|s| (*s).clone()));
+            match validate::build(&sources) {
+                Ok(mut catalog) => {
+                    catalog.from_user = kept_ids.iter().map(|id| (*id).to_owned()).collect();
+                    catalog.replacing = replaced.iter().map(|id| (*id).to_owned()).collect();
+                    return Ok(Layered { catalog, skipped, unreadable });
+                }
+                Err(errors) => {
+                    let user_paths: HashSet<&str> = kept.iter().map(|s| s.path.as_str()).collect();
+                    let (theirs, ours): (Vec<_>, Vec<_>) =
+                        errors.into_iter().partition(|e| user_paths.contains(e.path.as_str()));
+                    if theirs.is_empty() {
+                        // The user files broke a built-in one: keep the built-in catalog whole.
+                        skipped.extend(ours);
+                        return Ok(Layered { catalog: built_in, skipped, unreadable });
+                    }
+                    skipped.extend(theirs);
+                }
+            }
+        }
+    }
+
+    pub fn origin(&self, paper: &Paper) -> Origin {
+        if self.replacing.contains(&paper.id) {
+            Origin::Replacing
+        } else if self.from_user.contains(&paper.id) {
+            Origin::User
+        } else {
+            Origin::BuiltIn
+        }
+    }
+
     /// Reads every `.toml` file below `root` (categories from `categories.toml`, one paper per
     /// other file) and validates them together.
     pub fn load_dir(root: &Path) -> Result<Self, LoadError> {
@@ -160,7 +261,16 @@ impl Catalog {
         papers.sort_by(|a, b| (a.year, a.month, &a.title).cmp(&(b.year, b.month, &b.title)));
         let paper_by_id = papers.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let category_by_id = categories.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        Self { categories, concepts, papers, paths, paper_by_id, category_by_id }
+        Self {
+            categories,
+            concepts,
+            papers,
+            paths,
+            paper_by_id,
+            category_by_id,
+            from_user: HashSet::new(),
+            replacing: HashSet::new(),
+        }
     }
 
     /// Papers in chronological order.
@@ -236,6 +346,16 @@ impl Catalog {
         linked.sort_by_key(|p| (p.year, p.month));
         linked
     }
+}
+
+/// The `id` of a paper file, read without validating the rest.
+fn paper_id(source: &Source) -> Option<String> {
+    let name = source.path.rsplit(['/', '\\']).next()?;
+    if [CATEGORIES_FILE, CONCEPTS_FILE, PATHS_FILE].contains(&name) {
+        return None;
+    }
+    let table: toml::Table = toml::from_str(&source.text).ok()?;
+    table.get("id")?.as_str().map(str::to_owned)
 }
 
 fn embedded_sources() -> Vec<Source> {
@@ -388,6 +508,52 @@ body = "Text."
                 "{concept:?} in concepts.toml tags no paper"
             );
         }
+    }
+
+    fn user_dir(files: &[(&str, String)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+
+    fn user_paper(id: &str, title: &str, related: &str) -> String {
+        paper(id, related).replace("vision", "lm-encoders").replace(&format!("T {id}"), title)
+    }
+
+    #[test]
+    fn user_folders_add_and_replace_papers() {
+        let dir = user_dir(&[
+            ("mine.toml", user_paper("mine", "Mine", "\"bert\"")),
+            ("bert.toml", user_paper("bert", "My BERT", "")),
+        ]);
+        let layered = Catalog::layered(&[dir.path().to_path_buf()]).expect("built-in is valid");
+        assert!(layered.skipped.is_empty(), "{:?}", layered.skipped);
+        let catalog = &layered.catalog;
+        assert_eq!(catalog.origin(catalog.paper("mine").unwrap()), Origin::User);
+        assert_eq!(catalog.paper("bert").unwrap().title, "My BERT");
+        assert_eq!(catalog.origin(catalog.paper("bert").unwrap()), Origin::Replacing);
+        assert_eq!(catalog.origin(catalog.paper("tinybert").unwrap()), Origin::BuiltIn);
+        assert_eq!(catalog.papers().len(), Catalog::embedded().unwrap().papers().len() + 1);
+    }
+
+    #[test]
+    fn a_broken_user_file_is_left_out_with_what_depends_on_it() {
+        let dir = user_dir(&[
+            ("broken.toml", user_paper("broken", "Broken", "").replace("lm-encoders", "nowhere")),
+            ("leans.toml", user_paper("leans", "Leans on it", "\"broken\"")),
+            ("fine.toml", user_paper("fine", "Fine", "")),
+            // A broken replacement leaves the built-in paper in place.
+            ("bert.toml", user_paper("bert", "My BERT", "").replace("year = 2020", "year = \"soon\"")),
+        ]);
+        let layered = Catalog::layered(&[dir.path().to_path_buf()]).expect("built-in is valid");
+        let skipped: HashSet<String> =
+            layered.skipped.iter().map(|e| e.path.rsplit('/').next().unwrap().to_owned()).collect();
+        assert_eq!(skipped, ["broken.toml", "leans.toml", "bert.toml"].map(String::from).into());
+        assert!(layered.catalog.paper("fine").is_some());
+        assert_eq!(layered.catalog.paper("bert").unwrap().title, "BERT");
+        assert_eq!(layered.summary().unwrap(), "3 files of your catalog skipped (mlpx check DIR says why)");
     }
 
     #[test]

@@ -482,7 +482,7 @@ fn locate_char(source: &str, span: Range<usize>, bad: char) -> Range<usize> {
     source.get(start..end).and_then(|slice| slice.find(bad)).map_or(span, |i| start + i..start + i + 1)
 }
 
-fn is_slug(id: &str) -> bool {
+pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id
             .split('-')

@@ -7,7 +7,7 @@ pub mod theme;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
@@ -33,6 +33,22 @@ impl Widget for &App {
         if self.help_open() {
             render_help(self, area, buf);
         }
+        if !self.colors() {
+            strip_colors(area, buf);
+        }
+    }
+}
+
+/// Takes the colours out of a drawn frame; what was marked by a background is reversed instead,
+/// so selections and find matches still stand out.
+fn strip_colors(area: Rect, buf: &mut Buffer) {
+    for position in area.positions() {
+        let cell = &mut buf[position];
+        if cell.bg != Color::Reset {
+            cell.modifier.insert(Modifier::REVERSED);
+        }
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
     }
 }
 
