@@ -85,6 +85,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// A line for the status bar, from the loop after it ran an effect.
     Status(String),
+    /// The note of a paper (by id) as saved by the editor; `None` when it was left empty.
+    NoteSaved(String, Option<String>),
 }
 
 #[must_use]
@@ -98,6 +100,11 @@ pub enum Effect {
     Copy {
         text: String,
         what: String,
+    },
+    /// Edit the note of the paper with this id in the user's editor.
+    EditNote {
+        id: String,
+        title: String,
     },
 }
 
@@ -163,6 +170,8 @@ pub struct App {
     /// The reading path being followed, if one was opened.
     active_path: Option<usize>,
     colors: bool,
+    /// The reader's notes, by paper id.
+    notes: HashMap<String, String>,
     shelf: Shelf,
     /// Why the typed query cannot run (a mistyped filter).
     query_error: Option<String>,
@@ -208,6 +217,7 @@ impl App {
             section_cursor: 0,
             active_path: None,
             colors: true,
+            notes: HashMap::new(),
             shelf: Shelf::default(),
             query_error: None,
             expanded,
@@ -244,6 +254,13 @@ impl App {
 
     pub fn colors(&self) -> bool {
         self.colors
+    }
+
+    /// Starts with the reader's notes, by paper id.
+    pub fn with_notes(mut self, notes: HashMap<String, String>) -> Self {
+        self.notes = notes;
+        self.rebuild_document();
+        self
     }
 
     /// The shelf, for the loop to save its changes after an update.
@@ -469,6 +486,13 @@ impl App {
                 self.keep_cursor_visible();
             }
             Msg::Status(line) => self.status = Some(line),
+            Msg::NoteSaved(id, note) => {
+                match note {
+                    Some(note) => self.notes.insert(id, note),
+                    None => self.notes.remove(&id),
+                };
+                self.rebuild_document();
+            }
         }
         Effect::None
     }
@@ -557,6 +581,12 @@ impl App {
             Action::NextStep => self.walk_path(1),
             Action::PreviousStep => self.walk_path(-1),
             Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::EditNote => {
+                if let Some(paper) = self.shown_paper() {
+                    let paper = &self.catalog.papers()[paper];
+                    return Effect::EditNote { id: paper.id.clone(), title: paper.title.clone() };
+                }
+            }
             Action::ToggleRead => self.toggle_read(),
             Action::Up if self.focus == Focus::Search && self.query.is_empty() => {
                 // Like a shell: up in an empty search box brings back the last search.
@@ -1217,7 +1247,7 @@ impl App {
             self.scroll_memory.insert(current, self.reader_scroll);
         }
         self.find = None;
-        self.document = Some(Document::build(&self.catalog, &self.tree, page, self.reader_width()));
+        self.document = Some(self.build_document(page, self.reader_width()));
         self.reader_scroll = self.scroll_memory.get(&page).copied().unwrap_or(0);
         self.clamp_reader_scroll();
     }
@@ -1229,12 +1259,29 @@ impl App {
         {
             // Keep the same text in view: the first row's share of the page survives rewrapping.
             let share = self.reader_scroll as f64 / doc.height().max(1) as f64;
-            let rebuilt = Document::build(&self.catalog, &self.tree, doc.page, width);
+            let rebuilt = self.build_document(doc.page, width);
             self.reader_scroll = (share * rebuilt.height() as f64).round() as usize;
             self.document = Some(rebuilt);
             self.refresh_matches(false);
         }
         self.clamp_reader_scroll();
+    }
+
+    fn build_document(&self, page: Page, width: u16) -> Document {
+        let note = match page {
+            Page::Paper(paper) => self.notes.get(&self.catalog.papers()[paper].id).map(String::as_str),
+            _ => None,
+        };
+        Document::build(&self.catalog, &self.tree, page, width, note)
+    }
+
+    /// Rebuilds the page in place (its note changed), keeping the scroll.
+    fn rebuild_document(&mut self) {
+        if let Some(doc) = &self.document {
+            self.document = Some(self.build_document(doc.page, doc.width));
+            self.refresh_matches(false);
+            self.clamp_reader_scroll();
+        }
     }
 
     /// Finds every occurrence of the find word in the reader's rows, case-insensitively. With

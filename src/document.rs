@@ -112,12 +112,13 @@ impl Builder {
 }
 
 impl Document {
-    pub fn build(catalog: &Catalog, tree: &CategoryTree, page: Page, width: u16) -> Self {
+    /// The page at `width`; `note` is the reader's own note, shown under a paper's explanation.
+    pub fn build(catalog: &Catalog, tree: &CategoryTree, page: Page, width: u16, note: Option<&str>) -> Self {
         let mut builder = Builder::default();
         let title = match page {
             Page::Paper(index) => {
                 let paper = &catalog.papers()[index];
-                paper_page(&mut builder, catalog, paper, width);
+                paper_page(&mut builder, catalog, paper, width, note);
                 paper.title.clone()
             }
             Page::Category(node) => {
@@ -147,7 +148,7 @@ impl Document {
     }
 }
 
-fn paper_page(out: &mut Builder, catalog: &Catalog, paper: &Paper, width: u16) {
+fn paper_page(out: &mut Builder, catalog: &Catalog, paper: &Paper, width: u16, note: Option<&str>) {
     out.push(Line::styled(paper.title.clone(), theme::title()));
     out.push(Line::styled(paper.full_title.clone(), theme::subtitle()));
     out.push(Line::from(paper.authors.join(", ")));
@@ -189,6 +190,14 @@ fn paper_page(out: &mut Builder, catalog: &Catalog, paper: &Paper, width: u16) {
     out.push(Line::from(vec![Span::styled("▌ ", theme::dim()), Span::styled(paper.tldr.clone(), theme::subtitle())]));
     out.push(Line::default());
     out.markdown(&paper.body, width);
+    if let Some(note) = note {
+        out.push(Line::default());
+        out.heading(2, "Your note");
+        out.push(Line::default());
+        // The note's own top heading repeats the paper's name; the section heading says it all.
+        let text = note.trim_start().strip_prefix("# ").map_or(note, |rest| rest.split_once('\n').map_or("", |r| r.1));
+        out.markdown(text, width);
+    }
 
     let related: Vec<&Paper> = paper.related.iter().filter_map(|id| catalog.paper(id)).collect();
     let referencing: Vec<&Paper> =
@@ -336,7 +345,7 @@ mod tests {
         let catalog = Catalog::embedded().expect("valid");
         let tree = CategoryTree::new(&catalog);
         let index = catalog.paper_index(id).unwrap();
-        let doc = Document::build(&catalog, &tree, Page::Paper(index), width);
+        let doc = Document::build(&catalog, &tree, Page::Paper(index), width, None);
         (catalog, doc)
     }
 
@@ -386,7 +395,7 @@ mod tests {
         let catalog = Catalog::embedded().expect("valid");
         let tree = CategoryTree::new(&catalog);
         let node = tree.node_of_category(&catalog, "rcnn-family").unwrap();
-        let doc = Document::build(&catalog, &tree, Page::Category(node), 60);
+        let doc = Document::build(&catalog, &tree, Page::Category(node), 60, None);
         assert!(plain(&doc).contains("3 papers"));
         assert_eq!(doc.links.len(), 3);
     }

@@ -70,6 +70,7 @@ pub enum Action {
     NextStep,
     PreviousStep,
     ToggleBookmark,
+    EditNote,
     ToggleRead,
 }
 
@@ -182,6 +183,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ch('>')], A::NextStep, "next step of the reading path", false),
     bind(C::Global, &[ch('<')], A::PreviousStep, "previous step of the reading path", false),
     bind(C::Global, &[ch('b')], A::ToggleBookmark, "bookmark", false),
+    bind(C::Global, &[ch('n'), ch('e')], A::EditNote, "write a note on the paper in $EDITOR", false),
     bind(C::Global, &[ch('m')], A::ToggleRead, "mark read/unread", false),
     bind(C::Global, &[ch('?')], A::ToggleHelp, "help", true),
     bind(C::Global, &[ch('q'), ctrl('c')], A::Quit, "quit", true),

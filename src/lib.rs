@@ -13,6 +13,7 @@ pub mod document;
 pub mod index;
 pub mod keymap;
 pub mod math;
+pub mod notes;
 pub mod shelf;
 pub mod suggest;
 pub mod tui;

@@ -9,7 +9,9 @@ use clap::Parser;
 use mlpx::app::App;
 use mlpx::catalog::Catalog;
 use mlpx::cli::{self, Cli, Output};
-use mlpx::shelf::{Shelf, ShelfStore};
+use mlpx::notes::NotesStore;
+use mlpx::shelf::{Shelf, ShelfStore, data_dir};
+use mlpx::tui::Storage;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -28,7 +30,7 @@ fn main() -> ExitCode {
     };
     let catalog_message = layered.summary();
     let catalog = layered.catalog;
-    let store = ShelfStore::locate();
+    let store = ShelfStore::in_data_dir();
     match args.command {
         Some(command) => {
             let shelf = match store.as_ref().map(ShelfStore::peek) {
@@ -60,8 +62,13 @@ fn main() -> ExitCode {
             let messages: Vec<String> = catalog_message.into_iter().chain(shelf_message).collect();
             let message = (!messages.is_empty()).then(|| messages.join("; "));
             let colors = args.color.wanted(true, cli::no_color_set());
-            let app = App::new(catalog).with_shelf(shelf, message).with_colors(colors);
-            match mlpx::tui::run(app, store) {
+            let notes = data_dir().map(|dir| NotesStore::new(dir.join("notes")));
+            let app = App::new(catalog)
+                .with_shelf(shelf, message)
+                .with_notes(notes.as_ref().map(NotesStore::load_all).unwrap_or_default())
+                .with_colors(colors);
+            let storage = store.zip(notes).map(|(shelf, notes)| Storage { shelf, notes });
+            match mlpx::tui::run(app, storage) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
                     eprintln!("mlpx: {err}");

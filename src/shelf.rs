@@ -144,6 +144,15 @@ impl Marks for Shelf {
     }
 }
 
+/// Where mlpx keeps what is the reader's own: `$MLPX_DATA_DIR`, else `$XDG_DATA_HOME/mlpx` (or
+/// the platform's data directory).
+pub fn data_dir() -> Option<PathBuf> {
+    std::env::var_os("MLPX_DATA_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| dirs::data_dir().map(|d| d.join("mlpx")))
+}
+
 /// Where the shelf is kept.
 #[derive(Debug, Clone)]
 pub struct ShelfStore {
@@ -163,13 +172,8 @@ impl ShelfStore {
         Self { dir: dir.into() }
     }
 
-    /// `$MLPX_DATA_DIR`, else `$XDG_DATA_HOME/mlpx` (or the platform's data directory).
-    pub fn locate() -> Option<Self> {
-        let dir = std::env::var_os("MLPX_DATA_DIR")
-            .filter(|d| !d.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| dirs::data_dir().map(|d| d.join("mlpx")))?;
-        Some(Self::new(dir))
+    pub fn in_data_dir() -> Option<Self> {
+        data_dir().map(Self::new)
     }
 
     pub fn path(&self) -> PathBuf {

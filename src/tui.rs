@@ -7,12 +7,20 @@ use std::time::Duration;
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use crossterm::terminal::{self, Clear, ClearType, EnterAlternateScreen};
 
 use crate::app::{App, Effect, Msg};
+use crate::notes::NotesStore;
 use crate::shelf::ShelfStore;
 
-/// Runs the browser; with a store, the shelf is saved after every change.
-pub fn run(mut app: App, store: Option<ShelfStore>) -> io::Result<()> {
+/// Where the reader's own things are kept; without it (no data directory), nothing is saved.
+pub struct Storage {
+    pub shelf: ShelfStore,
+    pub notes: NotesStore,
+}
+
+/// Runs the browser; the shelf is saved after every change.
+pub fn run(mut app: App, storage: Option<Storage>) -> io::Result<()> {
     if !io::stdout().is_terminal() {
         return Err(io::Error::other(
             "the browser needs a terminal; for scripts use `mlpx list`, `mlpx search` or `mlpx show` (see --help)",
@@ -31,23 +39,23 @@ pub fn run(mut app: App, store: Option<ShelfStore>) -> io::Result<()> {
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         let _ = app.update(Msg::Resize(size.width, size.height));
-        event_loop(&mut terminal, &mut app, store.as_ref())
+        event_loop(&mut terminal, &mut app, storage.as_ref())
     });
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: Option<&ShelfStore>) -> io::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, storage: Option<&Storage>) -> io::Result<()> {
     loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         let event = event::read()?;
         let Some(msg) = app.handle_event(&event) else { continue };
         let effect = app.update(msg);
-        if let Some(store) = store
+        if let Some(storage) = storage
             && app.shelf().has_unsaved_changes()
         {
-            match store.save(app.shelf_mut()) {
+            match storage.shelf.save(app.shelf_mut()) {
                 Ok(None) => {}
                 Ok(Some(message)) => {
                     let _ = app.update(Msg::Status(message));
@@ -57,6 +65,18 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: Opt
                 }
             }
         }
+        if let Effect::EditNote { id, title } = &effect {
+            let report = match storage {
+                Some(storage) => edit_note(terminal, &storage.notes, id, title).map(|note| {
+                    let _ = app.update(Msg::NoteSaved(id.clone(), note));
+                }),
+                None => Err(io::Error::other("no data directory to keep notes in; set MLPX_DATA_DIR")),
+            };
+            if let Err(err) = report {
+                let _ = app.update(Msg::Status(format!("the note was not edited: {err}")));
+            }
+            continue;
+        }
         match effect {
             Effect::None => {}
             Effect::Quit => return Ok(()),
@@ -65,6 +85,31 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: Opt
                 let _ = app.update(Msg::Status(report));
             }
         }
+    }
+}
+
+/// Hands the terminal to the user's editor and takes it back, whatever the editor did.
+fn edit_note(
+    terminal: &mut ratatui::DefaultTerminal,
+    notes: &NotesStore,
+    id: &str,
+    title: &str,
+) -> io::Result<Option<String>> {
+    let file = notes.prepare(id, title)?;
+    execute!(io::stdout(), DisableMouseCapture)?;
+    ratatui::restore();
+    let editor = crate::notes::editor();
+    let status = crate::notes::run_editor(&editor, &file);
+    // The screen is taken back without asking the terminal where its cursor is (ratatui's
+    // `clear` and `init` do), which some terminals never answer. Drawing a blank frame makes
+    // the next frame repaint every cell.
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Clear(ClearType::All))?;
+    terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()))?;
+    match status {
+        Ok(status) if status.success() => Ok(notes.read(id)),
+        Ok(status) => Err(io::Error::other(format!("{editor} ended with {status}"))),
+        Err(err) => Err(io::Error::other(format!("{editor} could not start: {err}"))),
     }
 }
 
@@ -82,6 +127,6 @@ fn run_effect(effect: Effect) -> String {
                 Err(err) => format!("could not copy {what}: {err}"),
             }
         }
-        Effect::None | Effect::Quit => String::new(),
+        Effect::None | Effect::Quit | Effect::EditNote { .. } => String::new(),
     }
 }

@@ -30,12 +30,19 @@ impl Session {
     }
 
     fn start_with_data(cols: u16, rows: u16, data_dir: &std::path::Path) -> Self {
+        Self::start_with_env(cols, rows, data_dir, &[])
+    }
+
+    fn start_with_env(cols: u16, rows: u16, data_dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
         let pair =
             native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlpx"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("MLPX_DATA_DIR", data_dir);
         cmd.env("XDG_CONFIG_HOME", data_dir.join("config"));
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn mlpx");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -239,5 +246,35 @@ fn reading_two_steps_of_a_path_shows_progress_that_survives_a_restart() {
     mlpx.wait_for("Library");
     mlpx.send("p");
     mlpx.wait_for(&format!("BERT and its distillations 2/{total}"));
+    mlpx.quit_and_check_restored();
+}
+
+#[test]
+fn a_note_written_in_the_editor_shows_under_the_explanation() {
+    let data = tempfile::tempdir().expect("temp dir");
+    // The "editor" appends a line and quits, as a person would after typing it.
+    let editor = data.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\necho 'Anchors are the trick.' >> \"$1\"\n").unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut mlpx = Session::start_with_env(100, 30, data.path(), &[("VISUAL", editor.to_str().unwrap())]);
+    mlpx.wait_for("Library");
+    mlpx.send("/faster rcnn");
+    mlpx.wait_for("/ faster rcnn ");
+    mlpx.send("\r");
+    mlpx.wait_for("Line of work");
+    mlpx.send("e");
+    // Keys typed while the editor runs would go to the editor: wait until it is done.
+    let note_file = data.path().join("notes/faster-rcnn.md");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&note_file).is_ok_and(|note| note.contains("trick")) {
+        assert!(start.elapsed() < TIMEOUT, "the editor never wrote the note");
+        thread::sleep(Duration::from_millis(20));
+    }
+    mlpx.wait_for("Line of work");
+    mlpx.send("G");
+    let screen = mlpx.wait_for("Anchors are the trick.");
+    assert!(screen.contains("Your note"), "{screen}");
+    let note = std::fs::read_to_string(&note_file).expect("the note file");
+    assert_eq!(note, "# My notes on Faster R-CNN\n\nAnchors are the trick.\n");
     mlpx.quit_and_check_restored();
 }

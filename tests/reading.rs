@@ -148,7 +148,7 @@ fn math_and_tables_render_readably() {
     let catalog = app.catalog();
     let tree = CategoryTree::new(catalog);
     let index = catalog.paper_index("attention").unwrap();
-    let doc = Document::build(catalog, &tree, Page::Paper(index), 70);
+    let doc = Document::build(catalog, &tree, Page::Paper(index), 70, None);
     let text: Vec<String> = (0..doc.height()).map(|r| doc.row_text(r)).collect();
     let all = text.join("\n");
     assert!(all.contains("softmax(QKᵀ / √(dₖ))"), "{all}");
@@ -164,7 +164,7 @@ fn no_formula_in_the_catalog_leaves_a_raw_command() {
     let catalog = Catalog::embedded().expect("valid");
     let tree = CategoryTree::new(&catalog);
     for (index, paper) in catalog.papers().iter().enumerate() {
-        let doc = Document::build(&catalog, &tree, Page::Paper(index), 80);
+        let doc = Document::build(&catalog, &tree, Page::Paper(index), 80, None);
         for row in 0..doc.height() {
             let text = doc.row_text(row);
             let raw = text.char_indices().any(|(i, c)| c == '\\' && text[i + 1..].starts_with(char::is_alphabetic));

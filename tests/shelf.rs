@@ -4,7 +4,7 @@
 mod common;
 
 use common::{app, press, render, screen_text};
-use mlpx::app::{ListView, SectionRow};
+use mlpx::app::{Effect, ListView, Msg, SectionRow};
 use mlpx::index::filter::Marks;
 
 fn open_id(app: &mlpx::app::App) -> Option<&str> {
@@ -101,4 +101,24 @@ fn up_in_an_empty_search_box_recalls_the_last_search() {
     assert_eq!(app.shelf().data().last_query, "swin", "quitting keeps the last search");
     press(&mut app, "<C-u><Up>");
     assert_eq!(app.query(), "swin");
+}
+
+#[test]
+fn n_asks_for_the_note_and_the_reader_shows_it_under_the_explanation() {
+    let mut app = app(120, 40);
+    press(&mut app, "/bert");
+    let effect = common::effect_of(&mut app, "<Esc>n");
+    assert_eq!(effect, Effect::EditNote { id: "bert".to_owned(), title: "BERT".to_owned() });
+    // In the reader, n steps through find matches; e edits the note there.
+    press(&mut app, "<Enter>");
+    assert_eq!(common::effect_of(&mut app, "e"), Effect::EditNote { id: "bert".to_owned(), title: "BERT".to_owned() });
+    let _ = app.update(Msg::NoteSaved("bert".to_owned(), Some("# My notes on BERT\n\nMask 15%.\n".to_owned())));
+    let doc = app.document().expect("a page");
+    let text: Vec<String> = (0..doc.height()).map(|row| doc.row_text(row)).collect();
+    let heading = text.iter().position(|l| l == "Your note").expect("the note's section");
+    assert!(text[heading..].iter().any(|l| l.contains("Mask 15%.")), "{text:?}");
+    assert!(!text.iter().any(|l| l.contains("My notes on BERT")), "its own title is not repeated");
+    let _ = app.update(Msg::NoteSaved("bert".to_owned(), None));
+    let doc = app.document().expect("a page");
+    assert!(!(0..doc.height()).any(|row| doc.row_text(row) == "Your note"));
 }
