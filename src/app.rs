@@ -256,6 +256,14 @@ impl App {
         self.colors
     }
 
+    /// Opens on this list instead of the library.
+    pub fn with_start_view(mut self, view: ListView) -> Self {
+        if view != ListView::Library {
+            self.toggle_view(view);
+        }
+        self
+    }
+
     /// Starts with the reader's notes, by paper id.
     pub fn with_notes(mut self, notes: HashMap<String, String>) -> Self {
         self.notes = notes;

@@ -92,6 +92,12 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Check your configuration file, or print a commented default one.
+    Config {
+        /// Print a config file with every setting at its default, explained.
+        #[arg(long)]
+        default: bool,
+    },
     /// Print a shell completion script, e.g. `mlpx completions bash > ~/.local/share/bash-completion/completions/mlpx`.
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff), e.g. `mlpx man | man -l -`.
@@ -174,6 +180,11 @@ pub fn run(command: Command, catalog: &Catalog, shelf: &Shelf, output: &mut Outp
         Command::Cite { id, format } => cite_paper(catalog, &id, format, output),
         Command::Categories { json } => categories(catalog, json, output),
         Command::New { id, category, dir } => new_paper(catalog, &id, &category, dir, output),
+        Command::Config { default: true } => {
+            write!(output.out, "{}", crate::config::default_file())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Config { default: false } => check_config(output),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "mlpx", output.out);
             Ok(ExitCode::SUCCESS)
@@ -588,6 +599,29 @@ fn new_paper(
     writeln!(output.out, "{}", path.display())?;
     writeln!(output.err, "wrote a template; fill it in, then `mlpx check {}`", dir.display())?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn check_config(output: &mut Output) -> io::Result<ExitCode> {
+    let Some(path) = crate::config::config_path() else {
+        writeln!(output.err, "mlpx: no configuration folder on this system; set MLPX_CONFIG")?;
+        return Ok(ExitCode::from(2));
+    };
+    match crate::config::Config::load(&path) {
+        Ok(_) if !path.exists() => {
+            writeln!(output.out, "{}: not there; mlpx uses its defaults (`mlpx config --default`)", path.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(_) => {
+            writeln!(output.out, "{}: no errors", path.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => {
+            for error in &errors {
+                writeln!(output.out, "{error}")?;
+            }
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 /// A folder with its own `categories.toml` is a whole catalog and is checked alone; any other

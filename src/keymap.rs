@@ -1,6 +1,8 @@
 //! Every key binding, in one table. Dispatch, the footer hints and the `?` help overlay all
 //! read this table, so what the help says is what the keys do.
 
+use std::sync::OnceLock;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies: the focused pane, or the help overlay when it is open.
@@ -18,6 +20,29 @@ pub enum Context {
 }
 
 impl Context {
+    pub const ALL: [Context; 7] = [
+        Context::Global,
+        Context::Search,
+        Context::List,
+        Context::Reader,
+        Context::Picker,
+        Context::Find,
+        Context::Help,
+    ];
+
+    /// The name of its section in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Global => "anywhere",
+            Self::Search => "search",
+            Self::List => "list",
+            Self::Reader => "reader",
+            Self::Picker => "menu",
+            Self::Find => "find",
+            Self::Help => "help",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Self::Global => "Anywhere",
@@ -82,7 +107,8 @@ pub struct Key {
 
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [Key],
+    /// The keys unless the user's config rebinds the action.
+    pub defaults: &'static [Key],
     pub action: Action,
     pub description: &'static str,
     /// Shown in the footer of its context, not only in the help.
@@ -112,7 +138,7 @@ const fn bind(
     description: &'static str,
     in_footer: bool,
 ) -> Binding {
-    Binding { context, keys, action, description, in_footer }
+    Binding { context, defaults: keys, action, description, in_footer }
 }
 
 use Action as A;
@@ -194,7 +220,76 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Help, &[ctrl('c')], A::Quit, "quit", false),
 ];
 
+/// Keys the user's config puts in place of the defaults of an action in a context.
+pub type Overrides = Vec<(Context, Action, Vec<Key>)>;
+
+static OVERRIDES: OnceLock<Overrides> = OnceLock::new();
+
+/// Rebinds actions for this process, before the first key; later calls change nothing.
+pub fn use_overrides(overrides: Overrides) {
+    let _ = OVERRIDES.set(overrides);
+}
+
+fn overrides() -> &'static [(Context, Action, Vec<Key>)] {
+    OVERRIDES.get().map_or(&[], Vec::as_slice)
+}
+
+impl Action {
+    /// The name the config file uses: `ToggleBookmark` is "toggle-bookmark".
+    pub fn name(self) -> String {
+        let mut name = String::new();
+        for c in format!("{self:?}").chars() {
+            if c.is_uppercase() && !name.is_empty() {
+                name.push('-');
+            }
+            name.extend(c.to_lowercase());
+        }
+        name
+    }
+}
+
 impl Key {
+    /// Reads a key as the config writes it: "b", "G", "ctrl-d", "alt-left", "enter", "f5".
+    pub fn parse(text: &str) -> Option<Key> {
+        let lower = text.to_lowercase();
+        let (modifiers, name) = if let Some(rest) = lower.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+            (KeyModifiers::CONTROL, rest)
+        } else if let Some(rest) = lower.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+            (KeyModifiers::ALT, rest)
+        } else {
+            (KeyModifiers::NONE, lower.as_str())
+        };
+        let code = match name {
+            "enter" => KeyCode::Enter,
+            "esc" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "shift-tab" => KeyCode::BackTab,
+            "backspace" => KeyCode::Backspace,
+            "space" => KeyCode::Char(' '),
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            f if f.len() > 1 && f.starts_with('f') => KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?),
+            _ => {
+                // A single character keeps its case: "G" is not "g".
+                let original = &text[text.len() - name.len()..];
+                let mut chars = original.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                let c = if modifiers == KeyModifiers::NONE { c } else { c.to_ascii_lowercase() };
+                KeyCode::Char(c)
+            }
+        };
+        Some(Key { code, modifiers })
+    }
+
     fn matches(self, event: &KeyEvent) -> bool {
         // Shift is part of the character itself ('G', '?'), so it is ignored for characters.
         let ignored = match event.code {
@@ -238,18 +333,11 @@ impl Key {
 }
 
 impl Binding {
-    /// The keys of this binding that actually reach it in `context`: in the search box, plain
-    /// characters type text rather than trigger global bindings.
     /// The keys of this binding that actually reach it in `context`: in the search box and the
     /// find prompt, plain characters type text rather than trigger global bindings, and a key
     /// the context binds itself shadows the global binding of the same key.
     pub fn keys_in(&self, context: Context) -> impl Iterator<Item = Key> + '_ {
-        let global_here = self.context == Context::Global && context != Context::Global;
-        let typing = global_here && matches!(context, Context::Search | Context::Find);
-        self.keys.iter().copied().filter(move |key| {
-            let shadowed = global_here && BINDINGS.iter().any(|b| b.context == context && b.keys.contains(key));
-            !(shadowed || typing && key.is_text())
-        })
+        keys_in_with(self, context, overrides()).into_iter()
     }
 
     /// The first key that works in `context`, for the footer's short hints.
@@ -265,14 +353,91 @@ impl Binding {
     }
 }
 
-/// The bindings in force in `context`, its own first, then the global ones it can reach.
-pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
+fn keys_with<'a>(binding: &'a Binding, overrides: &'a [(Context, Action, Vec<Key>)]) -> &'a [Key] {
+    overrides
+        .iter()
+        .find(|(context, action, _)| *context == binding.context && *action == binding.action)
+        .map_or(binding.defaults, |(_, _, keys)| keys)
+}
+
+fn keys_in_with(binding: &Binding, context: Context, overrides: &[(Context, Action, Vec<Key>)]) -> Vec<Key> {
+    let global_here = binding.context == Context::Global && context != Context::Global;
+    let typing = global_here && matches!(context, Context::Search | Context::Find);
+    keys_with(binding, overrides)
+        .iter()
+        .copied()
+        .filter(|key| {
+            let shadowed =
+                global_here && BINDINGS.iter().any(|b| b.context == context && keys_with(b, overrides).contains(key));
+            !(shadowed || typing && key.is_text())
+        })
+        .collect()
+}
+
+const CONTEXTS: [Context; 6] =
+    [Context::Search, Context::List, Context::Reader, Context::Picker, Context::Find, Context::Help];
+
+/// Where `overrides` would bind one key to two actions of one context: one line per clash.
+pub fn clashes(overrides: &[(Context, Action, Vec<Key>)]) -> Vec<String> {
+    let mut found = Vec::new();
+    // A key newly given to a global action, that a pane binds for itself, would be shadowed there.
+    for binding in BINDINGS.iter().filter(|b| b.context == Context::Global) {
+        for context in [Context::Search, Context::List, Context::Reader] {
+            for key in keys_with(binding, overrides) {
+                let typed = context == Context::Search && key.is_text();
+                let taken = BINDINGS.iter().find(|b| {
+                    b.context == context && b.action != binding.action && keys_with(b, overrides).contains(key)
+                });
+                // Default keys are shadowed on purpose (`/` finds in the reader); new ones are not.
+                let chosen = !binding.defaults.contains(key);
+                if let Some(other) = taken.filter(|_| chosen && !typed) {
+                    found.push(format!(
+                        "{} would do both {} and {} in {}",
+                        key.label(),
+                        other.action.name(),
+                        binding.action.name(),
+                        context.title()
+                    ));
+                }
+            }
+        }
+    }
+    for context in CONTEXTS {
+        let mut seen: Vec<(Key, Action)> = Vec::new();
+        for binding in bindings_with(context, overrides) {
+            for key in keys_in_with(binding, context, overrides) {
+                match seen.iter().find(|(k, _)| *k == key) {
+                    Some((_, other)) if *other != binding.action => found.push(format!(
+                        "{} would do both {} and {} in {}",
+                        key.label(),
+                        other.name(),
+                        binding.action.name(),
+                        context.title()
+                    )),
+                    Some(_) => {}
+                    None => seen.push((key, binding.action)),
+                }
+            }
+        }
+    }
+    found
+}
+
+fn bindings_with<'a>(
+    context: Context,
+    overrides: &'a [(Context, Action, Vec<Key>)],
+) -> impl Iterator<Item = &'static Binding> + 'a {
     let own = BINDINGS.iter().filter(move |b| b.context == context);
     let global = BINDINGS.iter().filter(move |b| {
         let modal = matches!(context, Context::Help | Context::Picker | Context::Find);
-        b.context == Context::Global && !modal && b.keys_in(context).next().is_some()
+        b.context == Context::Global && !modal && !keys_in_with(b, context, overrides).is_empty()
     });
     own.chain(global)
+}
+
+/// The bindings in force in `context`, its own first, then the global ones it can reach.
+pub fn bindings_for(context: Context) -> impl Iterator<Item = &'static Binding> {
+    bindings_with(context, overrides())
 }
 
 /// The action a key triggers in `context`, if any.
@@ -307,16 +472,37 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for context in [Context::Search, Context::List, Context::Reader, Context::Picker, Context::Find, Context::Help]
-        {
-            let mut seen = Vec::new();
-            for binding in bindings_for(context) {
-                for key in binding.keys_in(context) {
-                    assert!(!seen.contains(&key), "{key:?} twice in {context:?}");
-                    seen.push(key);
-                }
-            }
+        assert_eq!(clashes(&[]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn config_key_names_read_back() {
+        let parse = |text| Key::parse(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(parse("b"), ch('b'));
+        assert_eq!(parse("G"), ch('G'));
+        assert_eq!(parse("ctrl-d"), ctrl('d'));
+        assert_eq!(parse("Ctrl-D"), ctrl('d'));
+        assert_eq!(parse("alt-left"), alt(KeyCode::Left));
+        assert_eq!(parse("enter"), code(KeyCode::Enter));
+        assert_eq!(parse("f5"), code(KeyCode::F(5)));
+        for bad in ["", "ctrl-", "bb", "f13", "hyper-x"] {
+            assert_eq!(Key::parse(bad), None, "{bad}");
         }
+        assert_eq!(Action::ToggleBookmark.name(), "toggle-bookmark");
+    }
+
+    #[test]
+    fn rebinding_onto_a_taken_key_is_a_clash() {
+        let overrides = vec![(Context::Global, Action::ToggleBookmark, vec![ch('j')])];
+        assert_eq!(
+            clashes(&overrides),
+            [
+                "j would do both down and toggle-bookmark in Library and results",
+                "j would do both down and toggle-bookmark in Reader"
+            ]
+        );
+        let fine = vec![(Context::Global, Action::ToggleBookmark, vec![ch('B')])];
+        assert!(clashes(&fine).is_empty());
     }
 
     #[test]

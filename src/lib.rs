@@ -9,6 +9,7 @@ pub mod app;
 pub mod catalog;
 pub mod cite;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod index;
 pub mod keymap;

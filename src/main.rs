@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use mlpx::app::App;
+use mlpx::app::{App, ListView};
 use mlpx::catalog::Catalog;
 use mlpx::cli::{self, Cli, Output};
+use mlpx::config::{Config, config_path};
 use mlpx::notes::NotesStore;
 use mlpx::shelf::{Shelf, ShelfStore, data_dir};
 use mlpx::tui::Storage;
@@ -58,15 +59,20 @@ fn main() -> ExitCode {
             }
         }
         None => {
+            let (config, config_message) = load_config();
+            mlpx::ui::theme::use_theme(config.theme);
+            mlpx::keymap::use_overrides(config.keys);
             let (shelf, shelf_message) = store.as_ref().map(ShelfStore::load).unwrap_or_default();
-            let messages: Vec<String> = catalog_message.into_iter().chain(shelf_message).collect();
+            let messages: Vec<String> =
+                catalog_message.into_iter().chain(shelf_message).chain(config_message).collect();
             let message = (!messages.is_empty()).then(|| messages.join("; "));
             let colors = args.color.wanted(true, cli::no_color_set());
             let notes = data_dir().map(|dir| NotesStore::new(dir.join("notes")));
             let app = App::new(catalog)
                 .with_shelf(shelf, message)
                 .with_notes(notes.as_ref().map(NotesStore::load_all).unwrap_or_default())
-                .with_colors(colors);
+                .with_colors(colors)
+                .with_start_view(config.start_view.unwrap_or(ListView::Library));
             let storage = store.zip(notes).map(|(shelf, notes)| Storage { shelf, notes });
             match mlpx::tui::run(app, storage) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -75,6 +81,18 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+/// The user's config, or the defaults and a line saying what was wrong with it.
+fn load_config() -> (Config, Option<String>) {
+    let Some(path) = config_path() else { return (Config::default(), None) };
+    match Config::load(&path) {
+        Ok(config) => (config, None),
+        Err(errors) => {
+            let more = if errors.len() > 1 { format!(" and {} more", errors.len() - 1) } else { String::new() };
+            (Config::default(), Some(format!("{}{more}; using the defaults (mlpx config tells all)", errors[0])))
         }
     }
 }

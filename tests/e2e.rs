@@ -278,3 +278,34 @@ fn a_note_written_in_the_editor_shows_under_the_explanation() {
     assert_eq!(note, "# My notes on Faster R-CNN\n\nAnchors are the trick.\n");
     mlpx.quit_and_check_restored();
 }
+
+#[test]
+fn the_config_chooses_the_first_view_and_rebinds_keys() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let config = data.path().join("config.toml");
+    std::fs::write(&config, "start_view = \"paths\"\n[keys.anywhere]\ntoggle-bookmark = [\"B\"]\n").unwrap();
+    let mut mlpx = Session::start_with_env(100, 30, data.path(), &[("MLPX_CONFIG", config.to_str().unwrap())]);
+    mlpx.wait_for("Reading paths");
+    mlpx.send("/swin");
+    mlpx.wait_for("/ swin ");
+    mlpx.send("\r");
+    mlpx.wait_for("Shifted Windows");
+    mlpx.send("b");
+    mlpx.send("B");
+    mlpx.wait_for("bookmarked Swin Transformer");
+    mlpx.quit_and_check_restored();
+    let shelf = std::fs::read_to_string(data.path().join("shelf.toml")).expect("the shelf");
+    assert!(shelf.contains("bookmarks = [\"swin\"]"), "b no longer bookmarks, B does: {shelf}");
+}
+
+#[test]
+fn a_broken_config_is_reported_and_the_defaults_used() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let config = data.path().join("config.toml");
+    std::fs::write(&config, "theme = \"dark\"\ncolour = \"red\"\n").unwrap();
+    let mlpx = Session::start_with_env(140, 30, data.path(), &[("MLPX_CONFIG", config.to_str().unwrap())]);
+    let screen = mlpx.wait_for("not a known field");
+    assert!(screen.contains("config.toml:2:1"), "{screen}");
+    assert!(screen.contains("Library"), "{screen}");
+    mlpx.quit_and_check_restored();
+}

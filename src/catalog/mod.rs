@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use error::CatalogError;
+pub(crate) use error::Located;
 pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE, PATHS_FILE, is_slug};
 
 /// The papers shipped inside the binary, listed by `build.rs` from `papers/`.
