@@ -6,6 +6,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::catalog::terminal_safe;
+
 #[derive(Debug, Clone)]
 pub struct NotesStore {
     dir: PathBuf,
@@ -30,14 +32,14 @@ impl NotesStore {
                 let path = entry.path();
                 let id = path.file_stem()?.to_str()?.to_owned();
                 (path.extension()? == "md").then_some(())?;
-                Some((id, fs::read_to_string(&path).ok()?))
+                Some((id, terminal_safe(&fs::read_to_string(&path).ok()?)))
             })
             .collect()
     }
 
-    /// The note's text, if it has any words.
+    /// The note's text, if it has any words, without anything a terminal would act on.
     pub fn read(&self, id: &str) -> Option<String> {
-        fs::read_to_string(self.path(id)).ok().filter(|text| !text.trim().is_empty())
+        fs::read_to_string(self.path(id)).ok().filter(|text| !text.trim().is_empty()).map(|text| terminal_safe(&text))
     }
 
     /// The note's file, created with a heading when it does not exist yet.

@@ -83,7 +83,9 @@ pub struct Shelf {
 }
 
 impl Shelf {
-    pub fn new(data: ShelfData) -> Self {
+    pub fn new(mut data: ShelfData) -> Self {
+        // The file may have been edited by hand; the saved search goes back on screen.
+        data.last_query = crate::catalog::terminal_safe(&data.last_query).replace('\n', " ");
         let mut shelf = Self { data, ..Self::default() };
         shelf.reindex();
         shelf

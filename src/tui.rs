@@ -2,7 +2,11 @@
 //! every path out, a panic included.
 
 use std::io::{self, IsTerminal};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -36,19 +40,43 @@ pub fn run(mut app: App, storage: Option<Storage>) -> io::Result<()> {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         restore_screen(info);
     }));
+    // SIGTERM, SIGINT and SIGHUP end the loop like `q` does, so the terminal is handed back.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGINT, SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
         let _ = app.update(Msg::Resize(size.width, size.height));
-        event_loop(&mut terminal, &mut app, storage.as_ref())
+        event_loop(&mut terminal, &mut app, storage.as_ref(), &stop)
     });
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, storage: Option<&Storage>) -> io::Result<()> {
+/// How often a pending signal is noticed while no key comes.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    storage: Option<&Storage>,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        loop {
+            match event::poll(SIGNAL_CHECK) {
+                Ok(true) => break,
+                Ok(false) => {}
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) => return Err(err),
+            }
+            if stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+        }
         let event = event::read()?;
         let Some(msg) = app.handle_event(&event) else { continue };
         let effect = app.update(msg);

@@ -94,6 +94,11 @@ impl Session {
     /// reporting off, line editing and echo on.
     fn quit_and_check_restored(mut self) {
         self.send("q");
+        self.check_restored();
+    }
+
+    /// Waits for the process to end on its own, successfully, with the terminal handed back.
+    fn check_restored(mut self) {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
@@ -307,5 +312,33 @@ fn a_broken_config_is_reported_and_the_defaults_used() {
     let screen = mlpx.wait_for("not a known field");
     assert!(screen.contains("config.toml:2:1"), "{screen}");
     assert!(screen.contains("Library"), "{screen}");
+    mlpx.quit_and_check_restored();
+}
+
+#[test]
+fn sigterm_and_sigint_end_mlpx_cleanly_mid_use() {
+    for signal in [nix::sys::signal::Signal::SIGTERM, nix::sys::signal::Signal::SIGINT] {
+        let mut mlpx = Session::start(100, 30);
+        mlpx.wait_for("Library");
+        mlpx.send("/bert");
+        mlpx.wait_for("/ bert ");
+        let pid = mlpx.child.process_id().expect("a pid");
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), signal).expect("signal");
+        mlpx.check_restored();
+    }
+}
+
+#[test]
+fn a_tiny_terminal_and_a_resize_storm_do_not_break_it() {
+    let mut mlpx = Session::start(20, 5);
+    mlpx.wait_for("Terminal too");
+    mlpx.send("j/x");
+    for step in 0..40u16 {
+        mlpx.resize(20 + step * 3 % 90, 5 + step % 30);
+    }
+    mlpx.resize(100, 30);
+    // The keys typed while it was too small still counted: the search for "x" is on.
+    mlpx.wait_for("/ x ");
+    mlpx.send("\x1b");
     mlpx.quit_and_check_restored();
 }

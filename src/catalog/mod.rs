@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::CatalogError;
 pub(crate) use error::Located;
-pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE, PATHS_FILE, is_slug};
+pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE, PATHS_FILE, is_slug, terminal_safe};
 
 /// The papers shipped inside the binary, listed by `build.rs` from `papers/`.
 mod embedded {

@@ -474,6 +474,12 @@ fn is_forbidden(c: char, lines: &Lines) -> bool {
     bidi || (c.is_control() && !(c == '\n' && *lines == Lines::Many))
 }
 
+/// Text from outside the catalog (a note, a saved search) made safe for the terminal: what
+/// validation would refuse is dropped, a tab becomes spaces, line breaks stay.
+pub fn terminal_safe(text: &str) -> String {
+    text.replace('\t', "    ").replace("\r\n", "\n").chars().filter(|&c| !is_forbidden(c, &Lines::Many)).collect()
+}
+
 /// Points at the offending character itself when it stands literally in the source; an escaped
 /// one (`\t` in a basic string) is reported at the start of the value.
 fn locate_char(source: &str, span: Range<usize>, bad: char) -> Range<usize> {
@@ -562,5 +568,16 @@ mod tests {
     fn slugs_are_lowercase_words_joined_by_single_hyphens() {
         assert!(is_slug("faster-rcnn") && is_slug("layoutlmv3"));
         assert!(!is_slug("Faster") && !is_slug("a--b") && !is_slug("-a") && !is_slug("a b"));
+    }
+}
+
+#[cfg(test)]
+mod safety_tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn escape_sequences_bells_nuls_and_bidi_overrides_are_removed() {
+        let hostile = "a\u{1b}[2J\u{1b}]52;c;aGk=\u{7}b\u{0}c\u{202e}d\u{1b}]8;;http://x\u{1b}\\e\r\nf\tg";
+        assert_eq!(terminal_safe(hostile), "a[2J]52;c;aGk=bcd]8;;http://x\\e\nf    g");
     }
 }
