@@ -314,8 +314,21 @@ pub fn markdown(source: &str, width: u16) -> Vec<Line<'static>> {
         .lines
         .into_iter()
         .map(|line| {
-            let spans: Vec<Span<'static>> =
-                line.spans.into_iter().map(|span| Span::styled(span.content.into_owned(), span.style)).collect();
+            // A span can hold a line break (math that pulldown-cmark read across lines); a row
+            // of the reader must not.
+            let spans: Vec<Span<'static>> = line
+                .spans
+                .into_iter()
+                .map(|span| {
+                    let text: String = span
+                        .content
+                        .chars()
+                        .map(|c| if c == '\n' { ' ' } else { c })
+                        .filter(|c| !c.is_control())
+                        .collect();
+                    Span::styled(text, span.style)
+                })
+                .collect();
             Line::from(spans).style(line.style).alignment(line.alignment.unwrap_or_default())
         })
         .collect()
