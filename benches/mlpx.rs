@@ -164,12 +164,12 @@ fn bench_frame(c: &mut Criterion) {
         let mut app = App::new(load(&sources));
         let _ = app.update(Msg::Resize(120, 40));
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        let mut typed = 0usize;
+        let mut typing = true;
         group.bench_function(BenchmarkId::new("type a letter and draw", &name), |b| {
             b.iter(|| {
                 // Alternate typing and deleting so the query stays short and realistic.
-                let msg = if typed % 2 == 0 { Msg::Insert('t') } else { Msg::Action(mlpx::keymap::Action::DeleteChar) };
-                typed += 1;
+                let msg = if typing { Msg::Insert('t') } else { Msg::Action(mlpx::keymap::Action::DeleteChar) };
+                typing = !typing;
                 let _ = app.update(msg);
                 terminal.draw(|frame| frame.render_widget(&app, frame.area())).expect("draw");
             })
