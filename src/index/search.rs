@@ -98,6 +98,8 @@ pub struct SearchIndex {
 /// A query prepared once for scoring every paper.
 struct Query<'a> {
     words: &'a [String],
+    /// Each word's characters.
+    chars: &'a [Vec<char>],
     /// Skim's score for each word matched against itself.
     perfect: &'a [i64],
     compact: &'a str,
@@ -180,7 +182,9 @@ impl SearchIndex {
         let perfect: Vec<i64> = words.iter().map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(1).max(1)).collect();
         let compact = compact(query);
         let text_scores: Vec<HashMap<usize, f64>> = words.iter().map(|w| self.text.scores(w)).collect();
-        let query = Query { words: &words, perfect: &perfect, compact: &compact, text_scores: &text_scores };
+        let chars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+        let query =
+            Query { words: &words, chars: &chars, perfect: &perfect, compact: &compact, text_scores: &text_scores };
         let mut hits: Vec<Hit> = self
             .papers
             .iter()
@@ -200,7 +204,7 @@ impl SearchIndex {
         for (i, (word, &perfect)) in query.words.iter().zip(query.perfect).enumerate() {
             let in_fields = fields
                 .iter()
-                .filter_map(|field| Some((field, self.match_word(field, word, perfect)?)))
+                .filter_map(|field| Some((field, self.match_word(field, word, &query.chars[i], perfect)?)))
                 .max_by(|a, b| (a.0.kind.weight() * a.1.quality).total_cmp(&(b.0.kind.weight() * b.1.quality)));
             let field_score = in_fields.as_ref().map_or(0.0, |(field, found)| field.kind.weight() * found.quality);
             let text_score =
@@ -261,7 +265,7 @@ impl SearchIndex {
 
     /// The best match of a query word inside one word of the field. Matching within words keeps
     /// scattered letters across a long name ("d…e…t…" in "Bidirectional Encoder …") out.
-    fn match_word(&self, field: &Field, word: &str, perfect: i64) -> Option<WordMatch> {
+    fn match_word(&self, field: &Field, word: &str, chars: &[char], perfect: i64) -> Option<WordMatch> {
         if matches!(field.kind, MatchField::Year | MatchField::Arxiv) {
             let matches = match field.kind {
                 MatchField::Year => field.text == word,
@@ -269,12 +273,14 @@ impl SearchIndex {
             };
             return matches.then(|| WordMatch { quality: 1.0, positions: Vec::new() });
         }
-        if word.chars().count() <= 2 {
+        if chars.len() <= 2 {
             return prefix_match(field, word);
         }
         let fuzzy = field
             .words
             .iter()
+            // Skim matches subsequences only; checking that first is much cheaper than skim.
+            .filter(|candidate| is_subsequence(chars, &candidate.lower))
             .filter_map(|candidate| {
                 let (score, at) = self.matcher.fuzzy_indices(&candidate.text, word)?;
                 let quality = (score as f64 / perfect as f64).min(1.0);
@@ -286,8 +292,13 @@ impl SearchIndex {
                     .then(|| WordMatch { quality, positions: at.into_iter().map(|i| candidate.positions[i]).collect() })
             })
             .max_by(|a, b| a.quality.total_cmp(&b.quality));
-        fuzzy.or_else(|| typo_match(field, word))
+        fuzzy.or_else(|| typo_match(field, chars))
     }
+}
+
+fn is_subsequence(needle: &[char], haystack: &[char]) -> bool {
+    let mut rest = haystack.iter();
+    needle.iter().all(|c| rest.any(|h| h == c))
 }
 
 /// A word typed from memory starts like the word and skips a letter here and there: "tinybrt" is
@@ -307,7 +318,7 @@ fn concept_word_match(name: &Field, word: &str) -> Option<f64> {
         .filter(|w| query.len() >= 3 && w.lower.starts_with(&query))
         .map(|w| query.len() as f64 / w.lower.len() as f64)
         .fold(None, |best: Option<f64>, share| Some(best.map_or(share, |b| b.max(share))));
-    starts.or_else(|| typo_match(name, word).map(|m| m.quality))
+    starts.or_else(|| typo_match(name, &query).map(|m| m.quality))
 }
 
 /// One or two letters say too little for fuzzy matching: they must start a word of the field.
@@ -322,8 +333,7 @@ fn prefix_match(field: &Field, word: &str) -> Option<WordMatch> {
 
 /// A word of the field within the allowed edit distance of the query word (transpositions count
 /// once), either whole or, for longer query words, as the start of a longer word.
-fn typo_match(field: &Field, word: &str) -> Option<WordMatch> {
-    let query: Vec<char> = word.chars().collect();
+fn typo_match(field: &Field, query: &[char]) -> Option<WordMatch> {
     let allowed = match query.len() {
         0..=3 => return None,
         4..=7 => 1,
@@ -331,9 +341,18 @@ fn typo_match(field: &Field, word: &str) -> Option<WordMatch> {
     };
     let mut best: Option<(usize, &Word)> = None;
     for candidate in &field.words {
-        let mut distance = osa(&query, &candidate.lower);
-        if query.len() >= 5 && candidate.lower.len() > query.len() {
-            distance = distance.min(osa(&query, &candidate.lower[..query.len()]));
+        let length = candidate.lower.len();
+        let whole_possible = length.abs_diff(query.len()) <= allowed;
+        // A typo rarely hits both of the first two letters; this keeps the costly distance off
+        // most words of a long catalog.
+        let start_alike = candidate.lower.first() == query.first() || candidate.lower.get(1) == query.get(1);
+        let prefix_possible = query.len() >= 5 && length > query.len() && start_alike;
+        if !whole_possible && !prefix_possible {
+            continue;
+        }
+        let mut distance = if whole_possible { osa(query, &candidate.lower) } else { usize::MAX };
+        if prefix_possible {
+            distance = distance.min(osa(query, &candidate.lower[..query.len()]));
         }
         if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
