@@ -367,7 +367,9 @@ mod tests {
         let (_, doc) = build("faster-rcnn", 200);
         let text = plain(&doc);
         assert!(text.contains("arXiv:1506.01497"), "{text}");
-        assert!(text.contains("Line of work: R-CNN (2013) → Fast R-CNN (2015) → Faster R-CNN (2015)"), "{text}");
+        let work = text.lines().find(|l| l.starts_with("Line of work: ")).expect("a line of work");
+        let at = |name: &str| work.find(name).unwrap_or_else(|| panic!("{name} missing from {work}"));
+        assert!(at("R-CNN (2013)") < at("Fast R-CNN (2015)") && at("Fast R-CNN (2015)") < at("Faster R-CNN (2015)"));
         assert!(text.contains("Why it matters"));
     }
 
@@ -409,7 +411,9 @@ mod tests {
         let tree = CategoryTree::new(&catalog);
         let node = tree.node_of_category(&catalog, "rcnn-family").unwrap();
         let doc = Document::build(&catalog, &tree, Page::Category(node), 60, None);
-        assert!(plain(&doc).contains("3 papers"));
-        assert_eq!(doc.links.len(), 3);
+        let count = tree.papers_under(node).len();
+        assert!(count >= 3);
+        assert!(plain(&doc).contains(&format!("{count} papers")));
+        assert_eq!(doc.links.len(), count);
     }
 }

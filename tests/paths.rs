@@ -5,6 +5,7 @@ mod common;
 
 use common::{app, press, render, screen_text};
 use mlpx::app::{ListView, PathPosition, SectionRow};
+use mlpx::catalog::StepTarget;
 
 fn open_id(app: &mlpx::app::App) -> Option<&str> {
     app.open_paper().map(|p| p.id.as_str())
@@ -45,9 +46,14 @@ fn enter_opens_a_path_and_its_steps_lead_the_way() {
     // Down to the first step, Enter reads it; > and < walk the path from there.
     press(&mut app, "j<Enter>");
     assert_eq!(app.path_position(), Some(PathPosition { path, step: 0 }));
+    assert_eq!(open_id(&app), Some("bert"), "the path starts with BERT");
     press(&mut app, ">");
     assert_eq!(app.path_position(), Some(PathPosition { path, step: 1 }));
-    assert_eq!(open_id(&app), Some("bert"));
+    let second = match &app.catalog().paths()[path].steps[1].target {
+        StepTarget::Paper(id) => app.catalog().paper(id).unwrap().title.clone(),
+        StepTarget::Concept(name) => name.clone(),
+    };
+    assert_eq!(app.document().map(|d| d.title.clone()), Some(second), "a step may be a concept's page");
     let screen = screen_text(&render(&app));
     assert!(screen.contains("BERT and its distillations · step 2 of"), "{screen}");
     press(&mut app, "<lt><lt>");
@@ -60,7 +66,14 @@ fn read_marks_count_toward_progress() {
     let mut app = on_bert_path();
     let path = bert_path(&app);
     assert_eq!(app.path_progress(path).0, 0);
-    press(&mut app, "<Enter>j<Enter>m>m");
+    // Read marks go on papers; a concept step has none. Mark the first two papers read.
+    let steps = app.catalog().paths()[path].steps.clone();
+    let papers: Vec<usize> = (0..steps.len()).filter(|&i| matches!(steps[i].target, StepTarget::Paper(_))).collect();
+    press(&mut app, "<Enter>");
+    press(&mut app, &"j".repeat(papers[0] + 1));
+    press(&mut app, "<Enter>m");
+    press(&mut app, &">".repeat(papers[1] - papers[0]));
+    press(&mut app, "m");
     assert_eq!(app.path_progress(path).0, 2);
     let total = app.path_progress(path).1;
     let screen = screen_text(&render(&app));
