@@ -14,6 +14,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::catalog::{Catalog, Paper};
 use crate::index::text::{TextIndex, snippet};
@@ -89,7 +90,8 @@ pub struct SearchIndex {
     papers: Vec<Vec<Field>>,
     /// Concept names, in `Catalog::concepts` order.
     concepts: Vec<Field>,
-    text: TextIndex,
+    /// Built on the first search, not at start-up: the browser's first frame need not wait.
+    text: OnceLock<TextIndex>,
     /// Each paper's tl;dr and explanation, for the snippet under a text match.
     texts: Vec<(String, String)>,
     matcher: SkimMatcherV2,
@@ -142,7 +144,7 @@ impl SearchIndex {
         Self {
             papers: catalog.papers().iter().map(fields_of).collect(),
             concepts: catalog.concepts().iter().map(|c| field(MatchField::Tag, &c.name)).collect(),
-            text: TextIndex::new(catalog.papers()),
+            text: OnceLock::new(),
             texts: catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect(),
             matcher: SkimMatcherV2::default().ignore_case(),
         }
@@ -180,7 +182,8 @@ impl SearchIndex {
         }
         let perfect: Vec<i64> = words.iter().map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(1).max(1)).collect();
         let compact = compact(query);
-        let text_scores: Vec<HashMap<usize, f64>> = words.iter().map(|w| self.text.scores(w)).collect();
+        let text = self.text.get_or_init(|| TextIndex::new(&self.texts));
+        let text_scores: Vec<HashMap<usize, f64>> = words.iter().map(|w| text.scores(w)).collect();
         let chars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
         let query =
             Query { words: &words, chars: &chars, perfect: &perfect, compact: &compact, text_scores: &text_scores };

@@ -4,8 +4,6 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::Paper;
-
 /// BM25's usual constants: term-frequency saturation and length normalisation.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -23,28 +21,27 @@ pub struct TextIndex {
 }
 
 impl TextIndex {
-    pub fn new(papers: &[Paper]) -> Self {
-        let mut postings: HashMap<String, HashMap<usize, u32>> = HashMap::new();
-        let mut lengths = Vec::with_capacity(papers.len());
-        for (index, paper) in papers.iter().enumerate() {
+    /// Indexes each paper's tl;dr and explanation, in catalog order.
+    pub fn new(texts: &[(String, String)]) -> Self {
+        // Papers are visited in order, so every posting list comes out sorted by paper.
+        let mut postings: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut lengths = Vec::with_capacity(texts.len());
+        for (index, (tldr, body)) in texts.iter().enumerate() {
             let mut length = 0;
-            let tldr = std::iter::repeat_n(paper.tldr.as_str(), TLDR_REPEAT);
-            for text in tldr.chain([paper.body.as_str()]) {
+            let tldr = std::iter::repeat_n(tldr.as_str(), TLDR_REPEAT);
+            for text in tldr.chain([body.as_str()]) {
                 for term in terms(text) {
-                    *postings.entry(term).or_default().entry(index).or_default() += 1;
+                    *counts.entry(term).or_default() += 1;
                     length += 1;
                 }
             }
+            for (term, count) in counts.drain() {
+                postings.entry(term).or_default().push((index, count));
+            }
             lengths.push(length);
         }
-        let mut terms: Vec<(String, Vec<(usize, u32)>)> = postings
-            .into_iter()
-            .map(|(term, docs)| {
-                let mut docs: Vec<(usize, u32)> = docs.into_iter().collect();
-                docs.sort_unstable();
-                (term, docs)
-            })
-            .collect();
+        let mut terms: Vec<(String, Vec<(usize, u32)>)> = postings.into_iter().collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
         let average_length = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
         Self { terms, lengths, average_length }
