@@ -93,3 +93,23 @@ fn without_colours_only_emphasis_is_left() {
     assert!(cells.iter().any(|c| c.modifier.contains(Modifier::REVERSED)), "the selection still shows");
     assert!(cells.iter().any(|c| c.modifier.contains(Modifier::BOLD)), "so do the matched letters");
 }
+
+#[test]
+fn a_match_in_the_text_shows_its_sentence_with_the_words_highlighted() {
+    let mut app = app(120, 40);
+    press(&mut app, "/shifted windows");
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let areas = app.areas().unwrap();
+    let list = areas.list_inner();
+    let row = (list.y..list.bottom())
+        .find(|&y| {
+            let line: String = (list.x..list.right()).map(|x| buffer[(x, y)].symbol().to_owned()).collect();
+            line.contains("text:") && line.contains("shift")
+        })
+        .expect("a result that matched through its text");
+    let emphasised = (list.x..list.right())
+        .filter(|&x| buffer[(x, row)].modifier.contains(Modifier::UNDERLINED | Modifier::BOLD))
+        .count();
+    assert!(emphasised >= "shift".len(), "the word is highlighted, {emphasised} cells");
+}

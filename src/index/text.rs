@@ -12,6 +12,8 @@ const TLDR_REPEAT: usize = 2;
 /// Shortest query word that may match as the start of a longer word.
 const MIN_PREFIX: usize = 4;
 const PREFIX_DISCOUNT: f64 = 0.8;
+/// How much of the sentence a snippet keeps before the matching word.
+const LEAD: usize = 10;
 
 pub struct TextIndex {
     /// Sorted vocabulary, for prefix lookups; each term with its postings (paper, count).
@@ -105,14 +107,16 @@ pub fn snippet(text: &str, word: &str, width: usize) -> Option<String> {
         if terms(sentence).any(|t| t == query || (query.chars().count() >= MIN_PREFIX && t.starts_with(&query))) {
             let clean: String = sentence.chars().filter(|c| !matches!(c, '*' | '`' | '#')).collect();
             let clean = clean.trim_start_matches(['-', ' ']).to_owned();
-            if clean.chars().count() <= width {
-                return Some(clean);
-            }
             let lower = clean.to_lowercase();
             let chars: Vec<char> = clean.chars().collect();
             let at = lower.find(&query).map_or(0, |byte| lower[..byte].chars().count());
+            // A result row is narrow: the match must come early, after a few words of context.
+            let lead = LEAD.min(width / 3);
+            if at <= lead && chars.len() <= width {
+                return Some(clean);
+            }
             // Start a few words before the match, on a word boundary.
-            let mut start = at.saturating_sub(width / 3);
+            let mut start = at.saturating_sub(lead);
             while start > 0 && start < at && chars[start - 1] != ' ' {
                 start += 1;
             }

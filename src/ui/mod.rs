@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use crate::app::{App, Focus, ListView, PathPosition, Picker, ResultRow, SectionRow};
 use crate::catalog::{Paper, StepTarget};
-use crate::index::filter::Marks;
+use crate::index::filter::{Marks, Query};
 use crate::index::{Hit, TreeRow};
 use crate::keymap::{self, Context};
 use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -242,9 +242,44 @@ fn hit_line(app: &App, hit: &Hit) -> Line<'static> {
     spans.push(Span::styled(format!(" {}", paper.year), theme::dim()));
     spans.extend(marks(app, paper));
     if let Some((field, text)) = &hit.matched_via {
-        spans.push(Span::styled(format!(" · {}: {text}", field.label()), theme::dim()));
+        spans.push(Span::styled(format!(" · {}: ", field.label()), theme::dim()));
+        spans.extend(highlighted(text, &query_words(app.query())));
     }
     Line::from(spans)
+}
+
+/// The words of the typed search, filters left out, for highlighting where they occur.
+fn query_words(query: &str) -> Vec<String> {
+    let words = Query::parse(query).map(|q| q.words).unwrap_or_default();
+    words
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .filter(|w| w.len() >= 2)
+        .collect()
+}
+
+/// `text` dimmed, with every occurrence of one of `words` (ignoring ASCII case) highlighted.
+fn highlighted(text: &str, words: &[String]) -> Vec<Span<'static>> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut marked = vec![false; text.len()];
+    for word in words {
+        for (start, found) in lower.match_indices(word.as_str()) {
+            marked[start..start + found.len()].iter_mut().for_each(|m| *m = true);
+        }
+    }
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.char_indices().skip(1).chain([(text.len(), ' ')]) {
+        if i == text.len() || marked[i] != marked[start] {
+            let style = if marked[start] { theme::matched() } else { theme::dim() };
+            spans.push(Span::styled(text[start..i].to_owned(), style));
+            start = i;
+        }
+    }
+    spans
 }
 
 fn render_reader(app: &App, areas: Areas, buf: &mut Buffer) {
