@@ -112,7 +112,7 @@ pub fn snippet(text: &str, word: &str, width: usize) -> Option<String> {
             let at = lower.find(&query).map_or(0, |byte| lower[..byte].chars().count());
             // A result row is narrow: the match must come early, after a few words of context.
             let lead = LEAD.min(width / 3);
-            if at <= lead && chars.len() <= width {
+            if at <= 2 * lead && chars.len() <= width {
                 return Some(clean);
             }
             // Start a few words before the match, on a word boundary.
@@ -146,6 +146,8 @@ mod tests {
     fn snippets_show_the_sentence_around_the_word() {
         let text = "First sentence. It runs on a phone with low latency. Last one.";
         assert_eq!(snippet(text, "phone", 80).as_deref(), Some("It runs on a phone with low latency."));
+        let late = "A long opening that goes on and on before the word we want: latency.";
+        assert_eq!(snippet(late, "latency", 80).as_deref(), Some("…we want: latency."));
         let cut = snippet(text, "latency", 20).unwrap();
         assert!(cut.contains("latency") && cut.chars().count() <= 20, "{cut}");
         assert_eq!(snippet(text, "absent", 80), None);
