@@ -2,13 +2,9 @@
 
 mod common;
 
-use common::{app, effect_of, press, render, screen_text};
+use common::{app, effect_of, open_id, press, render, screen_text};
 use mlpx::app::{Effect, Focus, Msg};
 use ratatui::layout::Position;
-
-fn open_id(app: &mlpx::app::App) -> Option<&str> {
-    app.open_paper().map(|p| p.id.as_str())
-}
 
 #[test]
 fn typing_a_misspelt_name_and_enter_reads_the_paper() {

@@ -3,13 +3,9 @@
 
 mod common;
 
-use common::{app, press, render, screen_text};
+use common::{app, open_id, press, render, screen_text};
 use mlpx::app::{ListView, PathPosition, SectionRow};
 use mlpx::catalog::StepTarget;
-
-fn open_id(app: &mlpx::app::App) -> Option<&str> {
-    app.open_paper().map(|p| p.id.as_str())
-}
 
 fn bert_path(app: &mlpx::app::App) -> usize {
     app.catalog().paths().iter().position(|p| p.title == "BERT and its distillations").expect("the path")

@@ -3,15 +3,11 @@
 
 mod common;
 
-use common::{app, effect_of, press, render, screen_text};
+use common::{app, effect_of, open_id, press, render, screen_text};
 use mlpx::app::{App, Effect, Focus, Msg};
 use mlpx::catalog::Catalog;
 use mlpx::document::{Document, Page};
 use mlpx::index::CategoryTree;
-
-fn open_id(app: &App) -> Option<&str> {
-    app.open_paper().map(|p| p.id.as_str())
-}
 
 fn rich_app(width: u16, height: u16) -> App {
     let catalog = Catalog::load_dir(std::path::Path::new("tests/fixtures/rich")).expect("fixture catalog");

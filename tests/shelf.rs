@@ -3,13 +3,9 @@
 
 mod common;
 
-use common::{app, press, render, screen_text};
+use common::{app, open_id, press, render, screen_text};
 use mlpx::app::{Effect, ListView, Msg, SectionRow};
 use mlpx::index::filter::Marks;
-
-fn open_id(app: &mlpx::app::App) -> Option<&str> {
-    app.open_paper().map(|p| p.id.as_str())
-}
 
 #[test]
 fn b_bookmarks_the_paper_being_read_and_the_shelf_lists_it() {

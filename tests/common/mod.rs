@@ -9,6 +9,11 @@ use mlpx::catalog::Catalog;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The id of the paper the reader shows, if it shows one.
+pub fn open_id(app: &App) -> Option<&str> {
+    app.open_paper().map(|p| p.id.as_str())
+}
+
 pub fn app(width: u16, height: u16) -> App {
     let mut app = App::new(Catalog::embedded().expect("valid catalog"));
     let _ = app.update(Msg::Resize(width, height));
