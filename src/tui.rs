@@ -78,6 +78,11 @@ fn event_loop(
             }
         }
         let event = event::read()?;
+        // Lets the end-to-end tests check that a panic hands the terminal back; debug builds only.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("MLPX_PANIC_ON_KEY").is_some() && matches!(event, event::Event::Key(_)) {
+            panic!("MLPX_PANIC_ON_KEY is set and a key was pressed");
+        }
         let Some(msg) = app.handle_event(&event) else { continue };
         let effect = app.update(msg);
         if let Some(storage) = storage

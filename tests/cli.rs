@@ -308,3 +308,30 @@ fn color_can_be_forced_on_or_off() {
         .success()
         .stdout(predicate::str::contains("\u{1b}").not());
 }
+
+/// Nothing a terminal would act on: escape sequences, bells, NULs, bidirectional overrides.
+fn is_inert(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
+#[test]
+fn hostile_text_is_refused_and_never_echoed() {
+    let out = mlpx().args(["check", "tests/fixtures/hostile"]).assert().code(1);
+    let (stdout, stderr) = (
+        String::from_utf8(out.get_output().stdout.clone()).unwrap(),
+        String::from_utf8(out.get_output().stderr.clone()).unwrap(),
+    );
+    assert!(is_inert(&stdout) && is_inert(&stderr), "{stdout:?} {stderr:?}");
+    // One error per hostile field: clear screen, cursor moves, OSC 52, OSC 8, BEL, NUL, bidi.
+    assert_eq!(stdout.lines().count(), 10, "{stdout}");
+    assert!(stdout.contains("osc52-alias.toml:11:12: `aliases`: contains the control character U+001B"));
+    assert!(stdout.contains("bidi-title.toml:2:9: `title`: contains the invisible bidirectional control U+202E"));
+    // Laid over the built-in catalog, the hostile files are skipped and nothing leaks out.
+    let out = mlpx().args(["--catalog", "tests/fixtures/hostile", "list"]).assert().success();
+    let listed = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let warned = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(is_inert(&listed) && is_inert(&warned), "{warned:?}");
+    assert!(warned.contains("files of your catalog skipped"), "{warned}");
+}

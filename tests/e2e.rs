@@ -98,7 +98,13 @@ impl Session {
     }
 
     /// Waits for the process to end on its own, successfully, with the terminal handed back.
-    fn check_restored(mut self) {
+    fn check_restored(self) {
+        let status = self.check_restored_after_exit();
+        assert!(status.success(), "{status:?}");
+    }
+
+    /// Waits for the process to end, checks the terminal is handed back, and says how it ended.
+    fn check_restored_after_exit(mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
@@ -107,7 +113,6 @@ impl Session {
             assert!(start.elapsed() < TIMEOUT, "mlpx did not quit:\n{}", self.contents());
             thread::sleep(Duration::from_millis(20));
         };
-        assert!(status.success(), "{status:?}");
         thread::sleep(Duration::from_millis(100));
         let parser = self.screen.lock().unwrap();
         let screen = parser.screen();
@@ -117,6 +122,8 @@ impl Session {
         if let Some(termios) = self.master.get_termios() {
             assert!(termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO), "cooked mode again");
         }
+        drop(parser);
+        status
     }
 }
 
@@ -345,4 +352,15 @@ fn a_tiny_terminal_and_a_resize_storm_do_not_break_it() {
     mlpx.wait_for("/ x ");
     mlpx.send("\x1b");
     mlpx.quit_and_check_restored();
+}
+
+#[test]
+#[cfg_attr(not(debug_assertions), ignore = "the panic trigger exists in debug builds only")]
+fn a_panic_hands_the_terminal_back() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut mlpx = Session::start_with_env(100, 30, data.path(), &[("MLPX_PANIC_ON_KEY", "1")]);
+    mlpx.wait_for("Library");
+    mlpx.send("j");
+    let status = mlpx.check_restored_after_exit();
+    assert!(!status.success(), "a panic is a failure: {status:?}");
 }
