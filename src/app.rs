@@ -695,7 +695,15 @@ impl App {
         self.focus = Focus::Reader;
         self.shelf.opened(&self.catalog.papers()[paper].id);
         if self.view == ListView::Shelf {
+            // Opening moves the paper to the top of the recents: keep the cursor on it.
+            let row = self.sections.get(self.section_cursor).cloned();
             self.refresh_sections();
+            if let Some(row) = row
+                && let Some(at) = self.sections.iter().position(|r| *r == row)
+            {
+                self.section_cursor = at;
+            }
+            self.keep_cursor_visible();
         }
     }
 

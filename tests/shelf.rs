@@ -118,3 +118,17 @@ fn n_asks_for_the_note_and_the_reader_shows_it_under_the_explanation() {
     let doc = app.document().expect("a page");
     assert!(!(0..doc.height()).any(|row| doc.row_text(row) == "Your note"));
 }
+
+#[test]
+fn opening_from_the_shelf_keeps_the_cursor_on_the_paper() {
+    let mut app = app(120, 40);
+    press(&mut app, "/vit<Enter>b<Esc>/<C-u>bert<Enter>b<Esc>/<C-u>swin<Enter><Esc><Esc><Esc>s");
+    // Rows: Bookmarks (BERT, ViT), Recently opened (Swin, BERT, ViT), Unread bookmarks. The
+    // cursor starts on BERT; four steps down is ViT among the recents, whose opening moves it
+    // to the top of the recents.
+    press(&mut app, "jjjj<Enter>");
+    assert_eq!(open_id(&app), Some("vit"));
+    let rows = app.sections();
+    let vit = app.catalog().paper_index("vit").unwrap();
+    assert_eq!(rows[app.cursor()], SectionRow::Paper(vit), "the highlighted row is the paper being read");
+}
