@@ -408,8 +408,23 @@ fn field(kind: MatchField, text: &str) -> Field {
     if matches!(kind, MatchField::Title | MatchField::Alias | MatchField::Tag) && (2..=3).contains(&words.len()) {
         words.push(run_together);
     }
+    // People type a concept by its initials: "llm", "rlhf", "mlm", "nas".
+    if kind == MatchField::Tag {
+        let mut initials = Word::default();
+        for word in words.iter().filter(|w| !SMALL_WORDS.contains(&w.text.to_lowercase().as_str())) {
+            if let (Some(&c), Some(&at)) = (word.text.chars().next().as_ref(), word.positions.first()) {
+                initials.push(c, at);
+            }
+        }
+        if initials.lower.len() >= 3 && words.len() >= 3 {
+            words.push(initials);
+        }
+    }
     Field { kind, text: text.to_owned(), compact: compact(text), words }
 }
+
+/// Words left out of a concept's initials: "reinforcement learning from human feedback" is "rlhf".
+const SMALL_WORDS: &[&str] = &["a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "with"];
 
 fn compact(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -464,6 +479,15 @@ mod tests {
             ("wgan", "wgan"),
         ] {
             assert_eq!(top(query), id, "query {query:?}");
+        }
+    }
+
+    #[test]
+    fn concepts_answer_to_their_initials() {
+        for (query, id) in
+            [("rlhf", "instructgpt"), ("code llm", "codex"), ("mlm bert", "bert"), ("nas", "efficientnet")]
+        {
+            assert!(ids(query)[..3].contains(&id.to_owned()), "{query:?}: {:?}", ids(query));
         }
     }
 
