@@ -107,7 +107,8 @@ fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
         if app.hits().is_empty() {
             vec![Line::styled("No paper matches.", theme::dim()), Line::styled("Fewer or shorter words?", theme::dim())]
         } else {
-            app.results().skip(app.list_offset()).take(rows).map(|row| result_line(app, row)).collect()
+            let words = query_words(app.query());
+            app.results().skip(app.list_offset()).take(rows).map(|row| result_line(app, row, &words)).collect()
         }
     } else if app.view() == ListView::Concepts {
         let concepts = app.catalog().concepts().iter().enumerate();
@@ -208,14 +209,14 @@ fn section_line(app: &App, row: &SectionRow) -> Line<'static> {
     }
 }
 
-fn result_line(app: &App, row: ResultRow) -> Line<'static> {
+fn result_line(app: &App, row: ResultRow, words: &[String]) -> Line<'static> {
     match row {
         ResultRow::Concept(index) => {
             let mut line = concept_line(app, index);
             line.spans.insert(0, Span::styled("concept ", theme::dim()));
             line
         }
-        ResultRow::Paper(hit) => hit_line(app, hit),
+        ResultRow::Paper(hit) => hit_line(app, hit, words),
     }
 }
 
@@ -225,7 +226,9 @@ fn concept_line(app: &App, index: usize) -> Line<'static> {
     Line::from(vec![Span::styled(concept.name.clone(), theme::tag()), Span::styled(format!(" {count}"), theme::dim())])
 }
 
-fn hit_line(app: &App, hit: &Hit) -> Line<'static> {
+/// A result: its title with the matched letters marked, its year and marks, and why it matched
+/// when not by its title, with the typed `words` highlighted there.
+fn hit_line(app: &App, hit: &Hit, words: &[String]) -> Line<'static> {
     let paper = &app.catalog().papers()[hit.paper];
     let mut spans: Vec<Span<'static>> = paper
         .title
@@ -243,7 +246,7 @@ fn hit_line(app: &App, hit: &Hit) -> Line<'static> {
     spans.extend(marks(app, paper));
     if let Some((field, text)) = &hit.matched_via {
         spans.push(Span::styled(format!(" · {}: ", field.label()), theme::dim()));
-        spans.extend(highlighted(text, &query_words(app.query())));
+        spans.extend(highlighted(text, words));
     }
     Line::from(spans)
 }
