@@ -995,6 +995,13 @@ impl App {
     }
 
     fn toggle_view(&mut self, view: ListView) {
+        // Results cover every view: asking for a view means leaving the search.
+        if self.searching() {
+            self.query.clear();
+            self.hits.clear();
+            self.concept_hits.clear();
+            self.query_error = None;
+        }
         self.view = if self.view == view { ListView::Library } else { view };
         self.section_cursor = 0;
         self.refresh_sections();

@@ -151,7 +151,8 @@ fn run_effect(effect: Effect) -> String {
     match effect {
         Effect::OpenUrl(url) => match open::that_detached(&url) {
             Ok(()) => format!("opening {url}"),
-            Err(err) => format!("no browser could be started ({err}); the link is {url}"),
+            // The opener's own error says little to a reader; what to do next says more.
+            Err(_) => format!("no browser could be started; the link is {url} (y copies it)"),
         },
         Effect::Copy { text, what } => {
             // OSC 52 asks the terminal itself to set the clipboard, so it works over SSH too.

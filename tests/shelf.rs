@@ -132,3 +132,13 @@ fn opening_from_the_shelf_keeps_the_cursor_on_the_paper() {
     let vit = app.catalog().paper_index("vit").unwrap();
     assert_eq!(rows[app.cursor()], SectionRow::Paper(vit), "the highlighted row is the paper being read");
 }
+
+#[test]
+fn asking_for_a_view_while_results_show_leaves_the_search() {
+    let mut app = app(120, 40);
+    press(&mut app, "/bert<Enter><Esc>s");
+    assert!(!app.searching(), "the results no longer hide the shelf");
+    assert_eq!(app.view(), ListView::Shelf);
+    let screen = screen_text(&render(&app));
+    assert!(screen.contains("Shelf") && screen.contains("Recently opened 1"), "{screen}");
+}
