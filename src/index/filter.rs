@@ -5,6 +5,7 @@
 //! every paper that passes, in chronological order.
 
 use crate::catalog::{Catalog, Paper};
+use crate::index::search::compact;
 use crate::index::{Hit, SearchIndex};
 
 /// The filter keys, for messages and the help.
@@ -207,11 +208,6 @@ fn tokens(input: &str) -> Result<Vec<String>, FilterError> {
         tokens.push(current);
     }
     Ok(tokens)
-}
-
-/// Lowercase letters and digits only, so `tag:object-detection` finds "object detection".
-fn compact(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

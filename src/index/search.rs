@@ -305,7 +305,7 @@ fn is_subsequence(needle: &[char], haystack: &[char]) -> bool {
 
 /// The words of a query, lowercase, without the punctuation around them: a title pasted as
 /// "Autoregressive Image Models V2 (AIM V2)" searches for "aim" and "v2".
-fn query_words(query: &str) -> Vec<String> {
+pub fn query_words(query: &str) -> Vec<String> {
     query
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
@@ -426,7 +426,8 @@ fn field(kind: MatchField, text: &str) -> Field {
 /// Words left out of a concept's initials: "reinforcement learning from human feedback" is "rlhf".
 const SMALL_WORDS: &[&str] = &["a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "with"];
 
-fn compact(text: &str) -> String {
+/// Lowercase letters and digits only: "Faster R-CNN" is "fasterrcnn".
+pub(crate) fn compact(text: &str) -> String {
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 

@@ -254,11 +254,7 @@ fn hit_line(app: &App, hit: &Hit, words: &[String]) -> Line<'static> {
 /// The words of the typed search, filters left out, for highlighting where they occur.
 fn query_words(query: &str) -> Vec<String> {
     let words = Query::parse(query).map(|q| q.words).unwrap_or_default();
-    words
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
-        .filter(|w| w.len() >= 2)
-        .collect()
+    crate::index::search::query_words(&words).into_iter().filter(|w| w.len() >= 2).collect()
 }
 
 /// `text` dimmed, with every occurrence of one of `words` (ignoring ASCII case) highlighted.
