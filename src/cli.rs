@@ -290,7 +290,7 @@ fn search(
             return Ok(ExitCode::from(2));
         }
     };
-    let hits = parsed.run(&SearchIndex::new(catalog), catalog, shelf);
+    let hits = parsed.run(&SearchIndex::for_catalog(catalog), catalog, shelf);
     let hits = &hits[..hits.len().min(limit)];
     if json {
         let items: Vec<PaperJson> =
@@ -320,7 +320,7 @@ fn find_paper<'a>(catalog: &'a Catalog, id: &str, output: &mut Output) -> io::Re
         return Ok(Ok(paper));
     }
     let mut near = closest(id, catalog.papers().iter().map(|p| p.id.as_str()), 3);
-    for hit in SearchIndex::new(catalog).search(id).iter().take(3) {
+    for hit in SearchIndex::for_catalog(catalog).search(id).iter().take(3) {
         let found = catalog.papers()[hit.paper].id.as_str();
         if !near.contains(&found) && near.len() < 3 {
             near.push(found);
@@ -630,15 +630,12 @@ fn check(dir: &std::path::Path, output: &mut Output) -> io::Result<ExitCode> {
     let result = if dir.join(CATEGORIES_FILE).is_file() {
         Catalog::load_dir(dir)
     } else {
-        match Catalog::layered(&[dir.to_path_buf()]) {
-            Ok(layered) if !layered.unreadable.is_empty() => {
-                writeln!(output.err, "mlpx: {}", layered.unreadable.join("; "))?;
-                return Ok(ExitCode::from(2));
-            }
-            Ok(layered) if layered.skipped.is_empty() => Ok(layered.catalog),
-            Ok(layered) => Err(LoadError::Invalid(layered.skipped)),
-            Err(errors) => Err(LoadError::Invalid(errors)),
+        let layered = Catalog::layered(&[dir.to_path_buf()]);
+        if !layered.unreadable.is_empty() {
+            writeln!(output.err, "mlpx: {}", layered.unreadable.join("; "))?;
+            return Ok(ExitCode::from(2));
         }
+        if layered.skipped.is_empty() { Ok(layered.catalog) } else { Err(LoadError::Invalid(layered.skipped)) }
     };
     match result {
         Ok(catalog) => {

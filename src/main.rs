@@ -19,16 +19,7 @@ fn main() -> ExitCode {
     let mut dirs: Vec<PathBuf> =
         dirs::config_dir().map(|d| d.join("mlpx").join("papers")).filter(|d| d.is_dir()).into_iter().collect();
     dirs.extend(args.catalogs.iter().cloned());
-    let layered = match Catalog::layered(&dirs) {
-        Ok(layered) => layered,
-        Err(errors) => {
-            for error in errors {
-                eprintln!("{error}");
-            }
-            eprintln!("mlpx: the built-in catalog is invalid (this is a bug in this build)");
-            return ExitCode::FAILURE;
-        }
-    };
+    let layered = Catalog::layered(&dirs);
     let catalog_message = layered.summary();
     let catalog = layered.catalog;
     let store = ShelfStore::in_data_dir();

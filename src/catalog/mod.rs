@@ -12,16 +12,13 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 pub use error::CatalogError;
 pub(crate) use error::Located;
 pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE, PATHS_FILE, is_slug, terminal_safe};
 
-/// The papers shipped inside the binary, listed by `build.rs` from `papers/`.
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded_catalog.rs"));
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {
     pub id: String,
     pub name: String,
@@ -30,7 +27,7 @@ pub struct Category {
     pub parent: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paper {
     pub id: String,
     pub title: String,
@@ -74,7 +71,7 @@ impl Paper {
 }
 
 /// A concept of the shared vocabulary that papers' tags draw from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Concept {
     pub name: String,
     /// A short explanation in our words.
@@ -82,7 +79,7 @@ pub struct Concept {
 }
 
 /// A reading path: an ordered route through papers and concepts, each step with why it is there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadingPath {
     pub id: String,
     pub title: String,
@@ -90,13 +87,13 @@ pub struct ReadingPath {
     pub steps: Vec<PathStep>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PathStep {
     pub target: StepTarget,
     pub why: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum StepTarget {
     /// A paper id.
     Paper(String),
@@ -111,7 +108,8 @@ pub struct Source {
     pub text: Cow<'static, str>,
 }
 
-#[derive(Debug)]
+/// Serialized by `build.rs` for the built-in catalog, so that start-up parses no TOML.
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Catalog {
     categories: Vec<Category>,
     concepts: Vec<Concept>,
@@ -122,6 +120,9 @@ pub struct Catalog {
     /// Ids of papers read from the user's folders, and which of them replace a built-in one.
     from_user: HashSet<String>,
     replacing: HashSet<String>,
+    /// Exactly the catalog shipped in the binary, whose search index was built with it.
+    #[serde(skip)]
+    built_in: bool,
 }
 
 /// Where a paper comes from.
@@ -174,20 +175,15 @@ pub enum LoadError {
 }
 
 impl Catalog {
-    /// The catalog compiled into the binary.
-    pub fn embedded() -> Result<Self, Vec<CatalogError>> {
-        Self::from_sources(&embedded_sources())
-    }
-
     pub fn from_sources(sources: &[Source]) -> Result<Self, Vec<CatalogError>> {
         validate::build(sources)
     }
 
-    /// The built-in catalog with every folder of `dirs` laid over it: their papers join it or
-    /// replace the built-in paper with the same id, and their categories, concepts and paths
-    /// join it. A user file with an error is left out (and reported), never the built-in catalog.
-    pub fn layered(dirs: &[PathBuf]) -> Result<Layered, Vec<CatalogError>> {
-        let built_in = Self::embedded()?;
+    /// `built_in` (read from `built_in_sources`) with every folder of `dirs` laid over it: their
+    /// papers join it or replace the built-in paper with the same id, and their categories,
+    /// concepts and paths join it. A user file with an error is left out (and reported), never
+    /// the built-in catalog.
+    pub fn lay_over(built_in: Self, built_in_sources: &[Source], dirs: &[PathBuf]) -> Layered {
         let mut user = Vec::new();
         let mut unreadable = Vec::new();
         for dir in dirs {
@@ -197,7 +193,7 @@ impl Catalog {
             }
         }
         if user.is_empty() {
-            return Ok(Layered { catalog: built_in, skipped: Vec::new(), unreadable });
+            return Layered { catalog: built_in, skipped: Vec::new(), unreadable };
         }
         let user_ids: HashMap<&str, String> =
             user.iter().filter_map(|source| Some((source.path.as_str(), paper_id(source)?))).collect();
@@ -211,13 +207,13 @@ impl Catalog {
             let replaced_sources: HashSet<&str> =
                 replaced.iter().filter_map(|id| built_in.paper(id)).map(|p| p.source.as_str()).collect();
             let mut sources: Vec<Source> =
-                embedded_sources().into_iter().filter(|s| !replaced_sources.contains(s.path.as_str())).collect();
+                built_in_sources.iter().filter(|s| !replaced_sources.contains(s.path.as_str())).cloned().collect();
             sources.extend(kept.iter().map(|s| (*s).clone()));
             match validate::build(&sources) {
                 Ok(mut catalog) => {
                     catalog.from_user = kept_ids.iter().map(|id| (*id).to_owned()).collect();
                     catalog.replacing = replaced.iter().map(|id| (*id).to_owned()).collect();
-                    return Ok(Layered { catalog, skipped, unreadable });
+                    return Layered { catalog, skipped, unreadable };
                 }
                 Err(errors) => {
                     let user_paths: HashSet<&str> = kept.iter().map(|s| s.path.as_str()).collect();
@@ -226,7 +222,7 @@ impl Catalog {
                     if theirs.is_empty() {
                         // The user files broke a built-in one: keep the built-in catalog whole.
                         skipped.extend(ours);
-                        return Ok(Layered { catalog: built_in, skipped, unreadable });
+                        return Layered { catalog: built_in, skipped, unreadable };
                     }
                     skipped.extend(theirs);
                 }
@@ -271,7 +267,28 @@ impl Catalog {
             category_by_id,
             from_user: HashSet::new(),
             replacing: HashSet::new(),
+            built_in: false,
         }
+    }
+
+    /// Marks a catalog read back from what `build.rs` prepared as the built-in one.
+    pub(crate) fn into_built_in(mut self) -> Self {
+        self.built_in = true;
+        self
+    }
+
+    /// The catalog as bytes for `from_prepared`: `build.rs` saves the built-in catalog this way.
+    pub fn to_prepared(&self) -> Vec<u8> {
+        postcard::to_stdvec(self).expect("a catalog serializes")
+    }
+
+    pub fn from_prepared(bytes: &[u8]) -> Result<Self, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+
+    /// Whether this is exactly the catalog shipped in the binary, with no user papers.
+    pub fn is_built_in(&self) -> bool {
+        self.built_in
     }
 
     /// Papers in chronological order.
@@ -359,10 +376,6 @@ fn paper_id(source: &Source) -> Option<String> {
     table.get("id")?.as_str().map(str::to_owned)
 }
 
-fn embedded_sources() -> Vec<Source> {
-    embedded::FILES.iter().map(|&(path, text)| Source { path: path.to_owned(), text: Cow::Borrowed(text) }).collect()
-}
-
 fn read_dir_sources(root: &Path) -> Result<Vec<Source>, LoadError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -424,16 +437,8 @@ body = "Text."
     }
 
     #[test]
-    fn the_embedded_catalog_is_valid() {
-        let catalog = Catalog::embedded().unwrap_or_else(|errors| {
-            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
-        });
-        assert!(catalog.papers().len() >= 25, "the core papers are all there");
-    }
-
-    #[test]
     fn every_core_line_of_work_is_linked() {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         for (from, to) in [
             ("rcnn", "fast-rcnn"),
             ("fast-rcnn", "faster-rcnn"),
@@ -483,7 +488,7 @@ body = "Text."
 
     #[test]
     fn the_related_graph_has_no_dangling_or_self_links_and_tags_are_concepts() {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         for paper in catalog.papers() {
             for id in &paper.related {
                 assert_ne!(id, &paper.id, "{} names itself", paper.id);
@@ -502,7 +507,7 @@ body = "Text."
 
     #[test]
     fn every_concept_is_used() {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         for concept in catalog.concepts().iter().map(|c| &c.name) {
             assert!(
                 catalog.papers().iter().any(|p| p.tags.contains(concept)),
@@ -529,14 +534,14 @@ body = "Text."
             ("mine.toml", user_paper("mine", "Mine", "\"bert\"")),
             ("bert.toml", user_paper("bert", "My BERT", "")),
         ]);
-        let layered = Catalog::layered(&[dir.path().to_path_buf()]).expect("built-in is valid");
+        let layered = Catalog::layered(&[dir.path().to_path_buf()]);
         assert!(layered.skipped.is_empty(), "{:?}", layered.skipped);
         let catalog = &layered.catalog;
         assert_eq!(catalog.origin(catalog.paper("mine").unwrap()), Origin::User);
         assert_eq!(catalog.paper("bert").unwrap().title, "My BERT");
         assert_eq!(catalog.origin(catalog.paper("bert").unwrap()), Origin::Replacing);
         assert_eq!(catalog.origin(catalog.paper("tinybert").unwrap()), Origin::BuiltIn);
-        assert_eq!(catalog.papers().len(), Catalog::embedded().unwrap().papers().len() + 1);
+        assert_eq!(catalog.papers().len(), Catalog::embedded().papers().len() + 1);
     }
 
     #[test]
@@ -548,7 +553,7 @@ body = "Text."
             // A broken replacement leaves the built-in paper in place.
             ("bert.toml", user_paper("bert", "My BERT", "").replace("year = 2020", "year = \"soon\"")),
         ]);
-        let layered = Catalog::layered(&[dir.path().to_path_buf()]).expect("built-in is valid");
+        let layered = Catalog::layered(&[dir.path().to_path_buf()]);
         let skipped: HashSet<String> =
             layered.skipped.iter().map(|e| e.path.rsplit('/').next().unwrap().to_owned()).collect();
         assert_eq!(skipped, ["broken.toml", "leans.toml", "bert.toml"].map(String::from).into());
@@ -559,7 +564,7 @@ body = "Text."
 
     #[test]
     fn category_paths_run_from_the_root() {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         let path: Vec<&str> = catalog.category_path("rcnn-family").iter().map(|c| c.id.as_str()).collect();
         assert_eq!(path, ["computer-vision", "object-detection", "rcnn-family"]);
     }

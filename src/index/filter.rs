@@ -278,7 +278,7 @@ mod tests {
 
     #[test]
     fn filters_narrow_the_embedded_catalog() {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         let index = SearchIndex::new(&catalog);
         let ids = |input: &str| -> Vec<String> {
             parse(input).run(&index, &catalog, &NoMarks).iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()

@@ -12,6 +12,7 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -20,7 +21,7 @@ use crate::catalog::{Catalog, Paper};
 use crate::index::text::{TextIndex, snippet};
 
 /// Where a query word was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MatchField {
     Title,
     Alias,
@@ -109,6 +110,7 @@ struct Query<'a> {
     text_scores: &'a [HashMap<usize, f64>],
 }
 
+#[derive(Serialize, Deserialize)]
 struct Field {
     kind: MatchField,
     text: String,
@@ -118,7 +120,7 @@ struct Field {
 }
 
 /// A word of a field, as matched, with the position in the field's text of each of its chars.
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 struct Word {
     text: String,
     lower: Vec<char>,
@@ -139,15 +141,41 @@ struct WordMatch {
     positions: Vec<usize>,
 }
 
+/// What `to_prepared` saves: the name fields of papers and concepts, and the text index.
+type Prepared = (Vec<Vec<Field>>, Vec<Field>, TextIndex);
+
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> Self {
+        let papers = catalog.papers().iter().map(fields_of).collect();
+        let concepts = catalog.concepts().iter().map(|c| field(MatchField::Tag, &c.name)).collect();
+        Self::with_parts(catalog, papers, concepts, OnceLock::new())
+    }
+
+    fn with_parts(catalog: &Catalog, papers: Vec<Vec<Field>>, concepts: Vec<Field>, text: OnceLock<TextIndex>) -> Self {
         Self {
-            papers: catalog.papers().iter().map(fields_of).collect(),
-            concepts: catalog.concepts().iter().map(|c| field(MatchField::Tag, &c.name)).collect(),
-            text: OnceLock::new(),
+            papers,
+            concepts,
+            text,
             texts: catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect(),
             matcher: SkimMatcherV2::default().ignore_case(),
         }
+    }
+
+    /// The whole index, text index included, as bytes for `from_prepared`: `build.rs` saves the
+    /// built-in catalog's index this way.
+    pub fn to_prepared(&self) -> Vec<u8> {
+        postcard::to_stdvec(&(&self.papers, &self.concepts, self.text())).expect("an index serializes")
+    }
+
+    /// The index of `catalog` read back from `to_prepared`'s bytes, which must have been made
+    /// from the same catalog.
+    pub fn from_prepared(bytes: &[u8], catalog: &Catalog) -> Result<Self, postcard::Error> {
+        let (papers, concepts, text): Prepared = postcard::from_bytes(bytes)?;
+        Ok(Self::with_parts(catalog, papers, concepts, OnceLock::from(text)))
+    }
+
+    fn text(&self) -> &TextIndex {
+        self.text.get_or_init(|| TextIndex::new(&self.texts))
     }
 
     /// Concepts whose name holds every word of `query` as the start of one of its words (or
@@ -182,7 +210,7 @@ impl SearchIndex {
         }
         let perfect: Vec<i64> = words.iter().map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(1).max(1)).collect();
         let compact = compact(query);
-        let text = self.text.get_or_init(|| TextIndex::new(&self.texts));
+        let text = self.text();
         let text_scores: Vec<HashMap<usize, f64>> = words.iter().map(|w| text.scores(w)).collect();
         let chars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
         let query =
@@ -436,7 +464,7 @@ mod tests {
     use super::*;
 
     fn ids(query: &str) -> Vec<String> {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         let index = SearchIndex::new(&catalog);
         index.search(query).into_iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()
     }
@@ -514,7 +542,7 @@ mod tests {
 
     #[test]
     fn a_concept_lists_the_papers_tagged_with_it() {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         let hits = SearchIndex::new(&catalog).search("distillation");
         let tagged = |hit: &Hit| catalog.papers()[hit.paper].tags.iter().any(|t| t.contains("distillation"));
         let last_tagged = hits.iter().rposition(tagged).expect("tagged papers");
@@ -528,7 +556,7 @@ mod tests {
 
     #[test]
     fn name_matches_outrank_concept_and_author_matches() {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         let index = SearchIndex::new(&catalog);
         let hits = index.search("detection");
         let first = &catalog.papers()[hits[0].paper];
@@ -542,7 +570,7 @@ mod tests {
 
     #[test]
     fn title_matches_are_reported_for_highlighting() {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         let index = SearchIndex::new(&catalog);
         let hit = &index.search("tinybrt")[0];
         let title: Vec<char> = catalog.papers()[hit.paper].title.chars().collect();
@@ -563,7 +591,7 @@ mod tests {
     fn words_of_the_explanation_find_a_paper_below_its_name_matches() {
         assert_eq!(top("phone bert"), "mobilebert");
         assert_eq!(top("spread across a gpu recurrence"), "transformer");
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         let index = SearchIndex::new(&catalog);
         let hits = index.search("phone");
         let (field, line) = hits[0].matched_via.clone().expect("says why");
@@ -576,7 +604,7 @@ mod tests {
 
     #[test]
     fn concepts_are_found_by_their_name() {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         let index = SearchIndex::new(&catalog);
         let names = |q: &str| -> Vec<String> {
             index.search_concepts(q).into_iter().map(|i| catalog.concepts()[i].name.clone()).collect()

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 /// BM25's usual constants: term-frequency saturation and length normalisation.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -15,10 +17,17 @@ const PREFIX_DISCOUNT: f64 = 0.8;
 /// How much of the sentence a snippet keeps before the matching word.
 const LEAD: usize = 10;
 
+/// Laid out flat, in a few large arrays rather than a string and a list per term, because the
+/// built-in catalog's index is read back from bytes at every start and each allocation costs.
+#[derive(Serialize, Deserialize)]
 pub struct TextIndex {
-    /// Sorted vocabulary, for prefix lookups; each term with its postings (paper, count).
-    terms: Vec<(String, Vec<(usize, u32)>)>,
-    lengths: Vec<usize>,
+    /// The sorted vocabulary run together; term `i` ends at byte `term_ends[i]`.
+    vocabulary: String,
+    term_ends: Vec<u32>,
+    /// Term `i`'s postings, (paper, count) sorted by paper, end at `posting_ends[i]`.
+    postings: Vec<(u32, u32)>,
+    posting_ends: Vec<u32>,
+    lengths: Vec<u32>,
     average_length: f64,
 }
 
@@ -26,7 +35,7 @@ impl TextIndex {
     /// Indexes each paper's tl;dr and explanation, in catalog order.
     pub fn new(texts: &[(String, String)]) -> Self {
         // Papers are visited in order, so every posting list comes out sorted by paper.
-        let mut postings: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+        let mut by_term: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
         let mut counts: HashMap<String, u32> = HashMap::new();
         let mut lengths = Vec::with_capacity(texts.len());
         for (index, (tldr, body)) in texts.iter().enumerate() {
@@ -39,14 +48,37 @@ impl TextIndex {
                 }
             }
             for (term, count) in counts.drain() {
-                postings.entry(term).or_default().push((index, count));
+                by_term.entry(term).or_default().push((index as u32, count));
             }
             lengths.push(length);
         }
-        let mut terms: Vec<(String, Vec<(usize, u32)>)> = postings.into_iter().collect();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        let average_length = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
-        Self { terms, lengths, average_length }
+        let mut sorted: Vec<(String, Vec<(u32, u32)>)> = by_term.into_iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut index = Self {
+            vocabulary: String::new(),
+            term_ends: Vec::with_capacity(sorted.len()),
+            postings: Vec::new(),
+            posting_ends: Vec::with_capacity(sorted.len()),
+            average_length: f64::from(lengths.iter().sum::<u32>()) / lengths.len().max(1) as f64,
+            lengths,
+        };
+        for (term, postings) in sorted {
+            index.vocabulary.push_str(&term);
+            index.term_ends.push(index.vocabulary.len() as u32);
+            index.postings.extend(postings);
+            index.posting_ends.push(index.postings.len() as u32);
+        }
+        index
+    }
+
+    fn term(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.term_ends[i - 1] as usize };
+        &self.vocabulary[start..self.term_ends[i] as usize]
+    }
+
+    fn postings(&self, i: usize) -> &[(u32, u32)] {
+        let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
+        &self.postings[start..self.posting_ends[i] as usize]
     }
 
     /// BM25 score of every paper for one query word; papers without it are absent.
@@ -55,19 +87,22 @@ impl TextIndex {
         let Some(query) = terms(word).next() else {
             return scores;
         };
-        let start = self.terms.partition_point(|(term, _)| term.as_str() < query.as_str());
-        for (term, docs) in &self.terms[start..] {
-            let discount = if *term == query {
+        let terms = self.term_ends.len();
+        let first = partition_point(terms, |i| self.term(i) < query.as_str());
+        for i in first..terms {
+            let term = self.term(i);
+            let discount = if term == query {
                 1.0
             } else if query.chars().count() >= MIN_PREFIX && term.starts_with(&query) {
                 PREFIX_DISCOUNT
             } else {
                 break;
             };
+            let docs = self.postings(i);
             let idf = self.idf(docs.len());
             for &(paper, count) in docs {
-                let score = discount * idf * self.saturate(paper, count);
-                let best = scores.entry(paper).or_insert(0.0_f64);
+                let score = discount * idf * self.saturate(paper as usize, count);
+                let best = scores.entry(paper as usize).or_insert(0.0_f64);
                 *best = best.max(score);
             }
         }
@@ -82,9 +117,19 @@ impl TextIndex {
 
     fn saturate(&self, paper: usize, count: u32) -> f64 {
         let tf = f64::from(count);
-        let length = self.lengths[paper] as f64 / self.average_length.max(1.0);
+        let length = f64::from(self.lengths[paper]) / self.average_length.max(1.0);
         tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length))
     }
+}
+
+/// The first of `0..len` for which `is_before` is false, where it is true for a prefix only.
+fn partition_point(len: usize, is_before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if is_before(mid) { low = mid + 1 } else { high = mid }
+    }
+    low
 }
 
 /// Lowercase words of letters and digits, a plural "s" removed, so "windows" meets "window".

@@ -170,7 +170,7 @@ mod tests {
     use crate::catalog::Category;
 
     fn embedded() -> (Catalog, CategoryTree) {
-        let catalog = Catalog::embedded().expect("valid");
+        let catalog = Catalog::embedded();
         let tree = CategoryTree::new(&catalog);
         (catalog, tree)
     }

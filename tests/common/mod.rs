@@ -15,7 +15,7 @@ pub fn open_id(app: &App) -> Option<&str> {
 }
 
 pub fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(Catalog::embedded().expect("valid catalog"));
+    let mut app = App::new(Catalog::embedded());
     let _ = app.update(Msg::Resize(width, height));
     app
 }
