@@ -14,7 +14,7 @@ use crate::catalog::{Catalog, Paper, StepTarget};
 use crate::cite;
 use crate::document::{Document, Page};
 use crate::index::filter::{Marks, Query};
-use crate::index::{CategoryTree, Hit, SearchIndex, TreeRow};
+use crate::index::{CategoryTree, Hit, MatchField, SearchIndex, TreeRow};
 use crate::keymap::{self, Action, Context};
 use crate::shelf::Shelf;
 use crate::ui::layout::Areas;
@@ -325,6 +325,11 @@ impl App {
 
     pub fn hits(&self) -> &[Hit] {
         &self.hits
+    }
+
+    /// Why a search hit is listed, when not by its title: the field and its text.
+    pub fn why(&self, hit: &Hit) -> Option<(MatchField, String)> {
+        self.index.why(hit)
     }
 
     pub fn view(&self) -> ListView {

@@ -290,7 +290,8 @@ fn search(
             return Ok(ExitCode::from(2));
         }
     };
-    let hits = parsed.run(&SearchIndex::for_catalog(catalog), catalog, shelf);
+    let index = SearchIndex::for_catalog(catalog);
+    let hits = parsed.run(&index, catalog, shelf);
     let hits = &hits[..hits.len().min(limit)];
     if json {
         let items: Vec<PaperJson> =
@@ -305,7 +306,7 @@ fn search(
     let papers: Vec<&Paper> = hits.iter().map(|h| &catalog.papers()[h.paper]).collect();
     let id_width = papers.iter().map(|p| p.id.len()).max().unwrap_or(0);
     for (hit, paper) in hits.iter().zip(papers) {
-        let why = match &hit.matched_via {
+        let why = match index.why(hit) {
             Some((field, text)) => output.dim(&format!("  ({}: {text})", field.label())),
             None => String::new(),
         };

@@ -6,5 +6,5 @@ pub mod search;
 pub mod text;
 pub mod tree;
 
-pub use search::{Hit, MatchField, SearchIndex};
+pub use search::{Hit, MatchField, SearchIndex, Via};
 pub use tree::{CategoryTree, TreeRow};

@@ -9,13 +9,18 @@
 //! A word may also be found in the paper's own words (tl;dr and explanation, ranked by BM25);
 //! such a match is worth less than any name or concept match, so it widens the results without
 //! reordering the obvious ones: "phone bert" finds MobileBERT.
+//!
+//! The index keeps every distinct word of the name fields once, with where it occurs, so that a
+//! query word is matched against each distinct word once and only the papers holding a matching
+//! word are scored; a cheap letter-set test keeps the costly matchers off most words. This is
+//! what keeps a keystroke fast in a catalog of many thousands of papers.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::catalog::{Catalog, Paper};
 use crate::index::text::{TextIndex, snippet};
@@ -70,8 +75,18 @@ pub struct Hit {
     pub score: i64,
     /// Character positions in the paper's title that matched, for highlighting.
     pub title_matches: Vec<usize>,
-    /// When no word matched the title: the field that explains why this paper is here.
-    pub matched_via: Option<(MatchField, String)>,
+    /// When no word matched the title: what explains why this paper is here (`SearchIndex::why`
+    /// says it in words, for the few hits on screen).
+    pub matched_via: Option<Via>,
+}
+
+/// What a hit matched other than its title.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Via {
+    /// A field of the paper, by its number in the index.
+    Field(u32),
+    /// A query word found in the paper's tl;dr or explanation.
+    Text(Arc<str>),
 }
 
 /// Skim scores below this share of a perfect match are scattered letters, not a match.
@@ -88,7 +103,17 @@ const TEXT_HALF_SCORE: f64 = 3.0;
 const SNIPPET_WIDTH: usize = 90;
 
 pub struct SearchIndex {
-    papers: Vec<Vec<Field>>,
+    /// Every distinct word of the name fields of papers and concepts, as written (case counts
+    /// in skim's scoring), numbered by first appearance.
+    words: Vec<Word>,
+    /// Where word `w` occurs in papers' fields: `occurrences[occurrence_ends[w - 1]..occurrence_ends[w]]`.
+    occurrences: Vec<Occurrence>,
+    occurrence_ends: Vec<u32>,
+    /// The fields of every paper; paper `p`'s are `fields[field_starts[p]..field_starts[p + 1]]`.
+    fields: Vec<Field>,
+    field_starts: Vec<u32>,
+    /// Year and arXiv fields by their text, sorted, for exact and prefix look-ups.
+    numbers: Vec<(String, u32)>,
     /// Concept names, in `Catalog::concepts` order.
     concepts: Vec<Field>,
     /// Built on the first search, not at start-up: the browser's first frame need not wait.
@@ -98,80 +123,168 @@ pub struct SearchIndex {
     matcher: SkimMatcherV2,
 }
 
-/// A query prepared once for scoring every paper.
-struct Query<'a> {
-    words: &'a [String],
-    /// Each word's characters.
-    chars: &'a [Vec<char>],
-    /// Skim's score for each word matched against itself.
-    perfect: &'a [i64],
-    compact: &'a str,
-    /// BM25 of each word, by paper.
-    text_scores: &'a [HashMap<usize, f64>],
+#[derive(Serialize, Deserialize)]
+struct Word {
+    text: String,
+    lower: String,
+    /// Characters in `lower`.
+    length: usize,
+    /// Which letters and digits `lower` holds, one bit each (`letter_set`).
+    letters: u64,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+struct Occurrence {
+    field: u32,
+    slot: u32,
 }
 
 #[derive(Serialize, Deserialize)]
 struct Field {
     kind: MatchField,
+    paper: u32,
     text: String,
     /// Lowercase letters and digits only: "Faster R-CNN" -> "fasterrcnn".
     compact: String,
-    words: Vec<Word>,
+    words: Vec<FieldWord>,
 }
 
-/// A word of a field, as matched, with the position in the field's text of each of its chars.
-#[derive(Default, Serialize, Deserialize)]
-struct Word {
-    text: String,
-    lower: Vec<char>,
-    positions: Vec<usize>,
+/// A word of a field, and the position in the field's text of each of its characters.
+#[derive(Serialize, Deserialize)]
+struct FieldWord {
+    word: u32,
+    positions: Positions,
 }
 
-impl Word {
-    fn push(&mut self, c: char, position: usize) {
-        self.text.push(c);
-        self.lower.extend(c.to_lowercase());
-        self.positions.push(position);
+#[derive(Serialize, Deserialize)]
+enum Positions {
+    /// An ordinary word: its characters follow each other from here.
+    Run(u32),
+    /// A name run together or a concept's initials, picked from across the field.
+    Scattered(Vec<u32>),
+}
+
+impl FieldWord {
+    fn position(&self, char_index: usize) -> usize {
+        match &self.positions {
+            Positions::Run(start) => *start as usize + char_index,
+            Positions::Scattered(positions) => positions[char_index] as usize,
+        }
     }
 }
 
-struct WordMatch {
-    quality: f64,
-    /// Character positions in the field's text.
-    positions: Vec<usize>,
+/// A query word, prepared once for matching every word of the index.
+struct QueryWord {
+    text: String,
+    chars: Vec<char>,
+    letters: u64,
+    /// Skim's score for the word matched against itself.
+    perfect: i64,
+    /// Edits forgiven as a typo: none for short words.
+    typos: usize,
 }
 
-/// What `to_prepared` saves: the name fields of papers and concepts, and the text index.
-type Prepared = (Vec<Vec<Field>>, Vec<Field>, TextIndex);
+/// How a query word matched one word of the index.
+struct WordMatch {
+    quality: f64,
+    span: Span,
+}
+
+/// Which characters of the matched word count as matched.
+enum Span {
+    Chars(Vec<usize>),
+    First(usize),
+    Whole,
+}
+
+/// A query word's best field in one paper.
+#[derive(Clone, Copy, Default)]
+struct Best {
+    score: f64,
+    field: u32,
+    /// The matching word's slot in the field and its match, or none for a year or arXiv id.
+    found: Option<(u32, u32)>,
+}
+
+/// What `to_prepared` saves.
+type Prepared = (Vec<Word>, Vec<Occurrence>, Vec<u32>, Vec<Field>, Vec<u32>, Vec<(String, u32)>, Vec<Field>, TextIndex);
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> Self {
-        let papers = catalog.papers().iter().map(fields_of).collect();
-        let concepts = catalog.concepts().iter().map(|c| field(MatchField::Tag, &c.name)).collect();
-        Self::with_parts(catalog, papers, concepts, OnceLock::new())
-    }
-
-    fn with_parts(catalog: &Catalog, papers: Vec<Vec<Field>>, concepts: Vec<Field>, text: OnceLock<TextIndex>) -> Self {
+        let mut builder = Builder::default();
+        let mut fields = Vec::new();
+        let mut field_starts = vec![0];
+        let mut numbers = Vec::new();
+        for (paper, entry) in catalog.papers().iter().enumerate() {
+            let year = entry.year.to_string();
+            let mut texts = field_texts(entry);
+            texts.push((MatchField::Year, &year));
+            texts.extend(entry.arxiv.as_deref().map(|arxiv| (MatchField::Arxiv, arxiv)));
+            for (kind, text) in texts {
+                let id = fields.len() as u32;
+                let field = builder.field(kind, paper as u32, text, Some(id));
+                if matches!(kind, MatchField::Year | MatchField::Arxiv) {
+                    numbers.push((field.text.clone(), id));
+                }
+                fields.push(field);
+            }
+            field_starts.push(fields.len() as u32);
+        }
+        numbers.sort();
+        let concepts = catalog.concepts().iter().map(|c| builder.field(MatchField::Tag, 0, &c.name, None)).collect();
+        let mut occurrences = Vec::new();
+        let mut occurrence_ends = Vec::with_capacity(builder.occurrences.len());
+        for found in builder.occurrences {
+            occurrences.extend(found);
+            occurrence_ends.push(occurrences.len() as u32);
+        }
         Self {
-            papers,
+            words: builder.words,
+            occurrences,
+            occurrence_ends,
+            fields,
+            field_starts,
+            numbers,
             concepts,
-            text,
-            texts: catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect(),
-            matcher: SkimMatcherV2::default().ignore_case(),
+            text: OnceLock::new(),
+            texts: texts_of(catalog),
+            matcher: matcher(),
         }
     }
 
     /// The whole index, text index included, as bytes for `from_prepared`: `build.rs` saves the
     /// built-in catalog's index this way.
     pub fn to_prepared(&self) -> Vec<u8> {
-        postcard::to_stdvec(&(&self.papers, &self.concepts, self.text())).expect("an index serializes")
+        let parts = (
+            &self.words,
+            &self.occurrences,
+            &self.occurrence_ends,
+            &self.fields,
+            &self.field_starts,
+            &self.numbers,
+            &self.concepts,
+            self.text(),
+        );
+        postcard::to_stdvec(&parts).expect("an index serializes")
     }
 
     /// The index of `catalog` read back from `to_prepared`'s bytes, which must have been made
     /// from the same catalog.
     pub fn from_prepared(bytes: &[u8], catalog: &Catalog) -> Result<Self, postcard::Error> {
-        let (papers, concepts, text): Prepared = postcard::from_bytes(bytes)?;
-        Ok(Self::with_parts(catalog, papers, concepts, OnceLock::from(text)))
+        let (words, occurrences, occurrence_ends, fields, field_starts, numbers, concepts, text): Prepared =
+            postcard::from_bytes(bytes)?;
+        Ok(Self {
+            words,
+            occurrences,
+            occurrence_ends,
+            fields,
+            field_starts,
+            numbers,
+            concepts,
+            text: OnceLock::from(text),
+            texts: texts_of(catalog),
+            matcher: matcher(),
+        })
     }
 
     fn text(&self) -> &TextIndex {
@@ -182,7 +295,7 @@ impl SearchIndex {
     /// within a small typo of one), best first, as indices into `Catalog::concepts`. Stricter
     /// than paper matching, because a concept is listed above every paper.
     pub fn search_concepts(&self, query: &str) -> Vec<usize> {
-        let words = query_words(query);
+        let words: Vec<QueryWord> = query_words(query).into_iter().map(|w| self.query_word(w)).collect();
         if words.is_empty() {
             return Vec::new();
         }
@@ -193,7 +306,7 @@ impl SearchIndex {
             .filter_map(|(index, name)| {
                 let mut total = 0.0;
                 for word in &words {
-                    total += concept_word_match(name, word)?;
+                    total += self.concept_word_match(name, word)?;
                 }
                 Some((total, index))
             })
@@ -204,83 +317,186 @@ impl SearchIndex {
 
     /// Papers matching every word of `query`, best first. An empty query matches nothing.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let words = query_words(query);
+        let words: Vec<QueryWord> = query_words(query).into_iter().map(|w| self.query_word(w)).collect();
         if words.is_empty() {
             return Vec::new();
         }
-        let perfect: Vec<i64> = words.iter().map(|w| self.matcher.fuzzy_match(w, w).unwrap_or(1).max(1)).collect();
-        let compact = compact(query);
+        let papers = self.field_starts.len() - 1;
         let text = self.text();
-        let text_scores: Vec<HashMap<usize, f64>> = words.iter().map(|w| text.scores(w)).collect();
-        let chars: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
-        let query =
-            Query { words: &words, chars: &chars, perfect: &perfect, compact: &compact, text_scores: &text_scores };
-        let mut hits: Vec<Hit> = self
-            .papers
-            .iter()
-            .enumerate()
-            .filter_map(|(paper, fields)| self.score_paper(paper, fields, &query))
+        let mut matches: Vec<Vec<WordMatch>> = Vec::with_capacity(words.len());
+        let mut best: Vec<Vec<Best>> = Vec::with_capacity(words.len());
+        let mut text_scores: Vec<Vec<f64>> = Vec::with_capacity(words.len());
+        for word in &words {
+            let (found, by_paper) = self.best_fields(word, papers);
+            matches.push(found);
+            best.push(by_paper);
+            text_scores.push(text.scores(&word.text, papers));
+        }
+        let compact = compact(query);
+        let mut hits: Vec<Hit> = (0..papers)
+            .filter(|&paper| (0..words.len()).all(|i| best[i][paper].score > 0.0 || text_scores[i][paper] > 0.0))
+            .map(|paper| {
+                let found: Vec<(Best, f64)> =
+                    (0..words.len()).map(|i| (best[i][paper], text_scores[i][paper])).collect();
+                self.score_paper(paper, &found, &words, &matches, &compact)
+            })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.paper.cmp(&b.paper)));
         hits
     }
 
-    fn score_paper(&self, paper: usize, fields: &[Field], query: &Query) -> Option<Hit> {
+    /// Why `hit` is among the results, when not by its title: the field it matched and that
+    /// field's text, or the sentence of its explanation that holds the query word.
+    pub fn why(&self, hit: &Hit) -> Option<(MatchField, String)> {
+        match hit.matched_via.as_ref()? {
+            Via::Field(field) => {
+                let field = &self.fields[*field as usize];
+                Some((field.kind, field.text.clone()))
+            }
+            Via::Text(word) => {
+                let (tldr, body) = &self.texts[hit.paper];
+                let line = snippet(tldr, word, SNIPPET_WIDTH).or_else(|| snippet(body, word, SNIPPET_WIDTH))?;
+                Some((MatchField::Text, line))
+            }
+        }
+    }
+
+    fn query_word(&self, text: String) -> QueryWord {
+        let chars: Vec<char> = text.chars().collect();
+        let typos = match chars.len() {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        QueryWord {
+            letters: letter_set(&text),
+            perfect: self.matcher.fuzzy_match(&text, &text).unwrap_or(1).max(1),
+            text,
+            chars,
+            typos,
+        }
+    }
+
+    /// The words of the index that `word` matches, and by paper its best-scoring field.
+    fn best_fields(&self, word: &QueryWord, papers: usize) -> (Vec<WordMatch>, Vec<Best>) {
+        let mut found = Vec::new();
+        let mut best = vec![Best::default(); papers];
+        for (id, candidate) in self.words.iter().enumerate() {
+            let Some(matched) = self.match_word(candidate, word) else { continue };
+            let start = if id == 0 { 0 } else { self.occurrence_ends[id - 1] as usize };
+            for occurrence in &self.occurrences[start..self.occurrence_ends[id] as usize] {
+                let field = &self.fields[occurrence.field as usize];
+                let score = field.kind.weight() * matched.quality;
+                let slot = &mut best[field.paper as usize];
+                // Of equal matches, the later field wins: aliases and concepts come after the title.
+                if score > slot.score || (score == slot.score && occurrence.field >= slot.field) {
+                    *slot = Best { score, field: occurrence.field, found: Some((occurrence.slot, found.len() as u32)) };
+                }
+            }
+            found.push(matched);
+        }
+        // Years match whole and arXiv ids by their start; both are sorted by text.
+        let first = self.numbers.partition_point(|(text, _)| text.as_str() < word.text.as_str());
+        for (text, field) in self.numbers[first..].iter().take_while(|(text, _)| text.starts_with(&word.text)) {
+            let field_ref = &self.fields[*field as usize];
+            let matches = match field_ref.kind {
+                MatchField::Year => *text == word.text,
+                _ => word.text.len() >= 4,
+            };
+            let slot = &mut best[field_ref.paper as usize];
+            let score = field_ref.kind.weight();
+            if matches && score > slot.score {
+                *slot = Best { score, field: *field, found: None };
+            }
+        }
+        (found, best)
+    }
+
+    /// The best match of a query word inside one word of a field. Matching within words keeps
+    /// scattered letters across a long name ("d…e…t…" in "Bidirectional Encoder …") out.
+    fn match_word(&self, candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
+        if word.chars.len() <= 2 {
+            // One or two letters say too little for fuzzy matching: they must start the word.
+            return candidate.lower.starts_with(&word.text).then(|| WordMatch {
+                quality: if candidate.lower == word.text { 1.0 } else { 0.8 },
+                span: Span::First(word.chars.len()),
+            });
+        }
+        let missing = (word.letters & !candidate.letters).count_ones() as usize;
+        // A plausible fuzzy match is a run of the word somewhere, or starts where the word does;
+        // both are far cheaper to rule out than to run skim.
+        let fuzzy_possible = missing == 0
+            && (candidate.lower.contains(&word.text)
+                || (candidate.lower.starts_with(word.chars[0]) && is_subsequence(&word.chars, &candidate.lower)));
+        if fuzzy_possible && let Some(found) = self.fuzzy_match(candidate, word) {
+            return Some(found);
+        }
+        // Each letter the candidate lacks costs at least one edit.
+        if missing <= word.typos { typo_match(candidate, word) } else { None }
+    }
+
+    fn fuzzy_match(&self, candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
+        let (score, at) = self.matcher.fuzzy_indices(&candidate.text, &word.text)?;
+        let quality = (score as f64 / word.perfect as f64).min(1.0);
+        let gaps = at.windows(2).filter(|pair| pair[1] != pair[0] + 1).count();
+        let from_word_start = at.first() == Some(&0);
+        let plausible = quality >= MIN_FUZZY_QUALITY && (gaps == 0 || (from_word_start && gaps <= max_gaps(word)));
+        plausible.then_some(WordMatch { quality, span: Span::Chars(at) })
+    }
+
+    fn score_paper(
+        &self,
+        paper: usize,
+        found: &[(Best, f64)],
+        words: &[QueryWord],
+        matches: &[Vec<WordMatch>],
+        compact: &str,
+    ) -> Hit {
         let mut total = 0.0;
         let mut title_matches = Vec::new();
         let mut matched_via = None;
         // The name (title or alias) that every word matched, if one did: the query names the paper.
-        let mut common_name: Option<Option<&Field>> = None;
-        for (i, (word, &perfect)) in query.words.iter().zip(query.perfect).enumerate() {
-            let in_fields = fields
-                .iter()
-                .filter_map(|field| Some((field, self.match_word(field, word, &query.chars[i], perfect)?)))
-                .max_by(|a, b| (a.0.kind.weight() * a.1.quality).total_cmp(&(b.0.kind.weight() * b.1.quality)));
-            let field_score = in_fields.as_ref().map_or(0.0, |(field, found)| field.kind.weight() * found.quality);
-            let text_score =
-                query.text_scores[i].get(&paper).map_or(0.0, |&bm25| TEXT_WEIGHT * bm25 / (bm25 + TEXT_HALF_SCORE));
-            let Some((field, found)) = in_fields.filter(|_| field_score >= text_score) else {
-                if text_score == 0.0 {
-                    return None;
-                }
+        let mut common_name: Option<Option<u32>> = None;
+        for (i, &(best, bm25)) in found.iter().enumerate() {
+            let text_score = TEXT_WEIGHT * bm25 / (bm25 + TEXT_HALF_SCORE);
+            if best.score == 0.0 || best.score < text_score {
                 total += text_score;
                 common_name = Some(None);
                 if matched_via.is_none() {
-                    let (tldr, body) = &self.texts[paper];
-                    let line = snippet(tldr, word, SNIPPET_WIDTH).or_else(|| snippet(body, word, SNIPPET_WIDTH));
-                    matched_via = line.map(|line| (MatchField::Text, line));
+                    matched_via = Some(Via::Text(Arc::from(words[i].text.as_str())));
                 }
                 continue;
-            };
-            total += field_score;
+            }
+            total += best.score;
+            let field = &self.fields[best.field as usize];
             let is_name = matches!(field.kind, MatchField::Title | MatchField::Alias);
             common_name = match common_name {
-                None => Some(is_name.then_some(field)),
-                Some(Some(name)) if std::ptr::eq(name, field) => Some(Some(name)),
+                None => Some(is_name.then_some(best.field)),
+                Some(Some(name)) if name == best.field => Some(Some(name)),
                 Some(_) => Some(None),
             };
             if field.kind == MatchField::Title {
-                title_matches.extend(found.positions);
+                if let Some((slot, matched)) = best.found {
+                    title_matches.extend(self.positions(field, slot, &matches[i][matched as usize]));
+                }
             } else if matched_via.is_none() {
-                matched_via = Some((field.kind, field.text.clone()));
+                matched_via = Some(Via::Field(best.field));
             }
         }
 
-        let names = fields.iter().filter(|f| matches!(f.kind, MatchField::Title | MatchField::Alias));
+        let fields = &self.fields[self.field_starts[paper] as usize..self.field_starts[paper + 1] as usize];
         let mut name_bonus: f64 = 0.0;
-        for name in names {
-            if name.compact == query.compact {
+        for name in fields.iter().filter(|f| matches!(f.kind, MatchField::Title | MatchField::Alias)) {
+            if name.compact == compact {
                 name_bonus = name_bonus.max(EXACT_NAME_BONUS);
-            } else if !query.compact.is_empty() && name.compact.starts_with(query.compact) {
+            } else if !compact.is_empty() && name.compact.starts_with(compact) {
                 name_bonus = name_bonus.max(NAME_PREFIX_BONUS);
             }
         }
         if let Some(Some(name)) = common_name {
-            let (short, long) = if query.compact.len() <= name.compact.len() {
-                (query.compact.len(), name.compact.len())
-            } else {
-                (name.compact.len(), query.compact.len())
-            };
+            let name = &self.fields[name as usize].compact;
+            let (short, long) =
+                if compact.len() <= name.len() { (compact.len(), name.len()) } else { (name.len(), compact.len()) };
             name_bonus = name_bonus.max(NAME_COVERAGE_BONUS * short as f64 / long.max(1) as f64);
         }
         total += name_bonus;
@@ -290,45 +506,98 @@ impl SearchIndex {
         if !title_matches.is_empty() {
             matched_via = None;
         }
-        Some(Hit { paper, score: (total * 1000.0).round() as i64, title_matches, matched_via })
+        Hit { paper, score: (total * 1000.0).round() as i64, title_matches, matched_via }
     }
 
-    /// The best match of a query word inside one word of the field. Matching within words keeps
-    /// scattered letters across a long name ("d…e…t…" in "Bidirectional Encoder …") out.
-    fn match_word(&self, field: &Field, word: &str, chars: &[char], perfect: i64) -> Option<WordMatch> {
-        if matches!(field.kind, MatchField::Year | MatchField::Arxiv) {
-            let matches = match field.kind {
-                MatchField::Year => field.text == word,
-                _ => word.len() >= 4 && field.text.starts_with(word),
-            };
-            return matches.then(|| WordMatch { quality: 1.0, positions: Vec::new() });
+    /// Positions in the field's text of the characters that `matched` covers in word `slot`.
+    fn positions(&self, field: &Field, slot: u32, matched: &WordMatch) -> Vec<usize> {
+        let field_word = &field.words[slot as usize];
+        let length = self.words[field_word.word as usize].text.chars().count();
+        match &matched.span {
+            Span::Chars(at) => at.iter().map(|&i| field_word.position(i)).collect(),
+            Span::First(n) => (0..(*n).min(length)).map(|i| field_word.position(i)).collect(),
+            Span::Whole => (0..length).map(|i| field_word.position(i)).collect(),
         }
-        if chars.len() <= 2 {
-            return prefix_match(field, word);
-        }
-        let fuzzy = field
-            .words
-            .iter()
-            // Skim matches subsequences only; checking that first is much cheaper than skim.
-            .filter(|candidate| is_subsequence(chars, &candidate.lower))
-            .filter_map(|candidate| {
-                let (score, at) = self.matcher.fuzzy_indices(&candidate.text, word)?;
-                let quality = (score as f64 / perfect as f64).min(1.0);
-                let gaps = at.windows(2).filter(|pair| pair[1] != pair[0] + 1).count();
-                let from_word_start = at.first() == Some(&0);
-                let plausible =
-                    quality >= MIN_FUZZY_QUALITY && (gaps == 0 || (from_word_start && gaps <= max_gaps(word)));
-                plausible
-                    .then(|| WordMatch { quality, positions: at.into_iter().map(|i| candidate.positions[i]).collect() })
-            })
-            .max_by(|a, b| a.quality.total_cmp(&b.quality));
-        fuzzy.or_else(|| typo_match(field, chars))
+    }
+
+    /// How well a query word names a word of a concept: whole (1), its start (by share of it), or
+    /// a near miss; nothing for scattered letters.
+    fn concept_word_match(&self, name: &Field, word: &QueryWord) -> Option<f64> {
+        let words = name.words.iter().map(|w| &self.words[w.word as usize]);
+        let starts = words
+            .clone()
+            .filter(|w| word.chars.len() >= 3 && w.lower.starts_with(&word.text))
+            .map(|w| word.chars.len() as f64 / w.length as f64)
+            .fold(None, |best: Option<f64>, share| Some(best.map_or(share, |b| b.max(share))));
+        starts.or_else(|| words.filter_map(|w| typo_match(w, word)).map(|m| m.quality).reduce(f64::max))
     }
 }
 
-fn is_subsequence(needle: &[char], haystack: &[char]) -> bool {
-    let mut rest = haystack.iter();
-    needle.iter().all(|c| rest.any(|h| h == c))
+fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case()
+}
+
+fn texts_of(catalog: &Catalog) -> Vec<(String, String)> {
+    catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect()
+}
+
+/// Numbers words and fields while the index is built.
+#[derive(Default)]
+struct Builder {
+    words: Vec<Word>,
+    ids: HashMap<String, u32>,
+    /// By word, the paper fields it occurs in.
+    occurrences: Vec<Vec<Occurrence>>,
+}
+
+impl Builder {
+    /// A field of `text`; `id` is the field's number when it belongs to a paper.
+    fn field(&mut self, kind: MatchField, paper: u32, text: &str, id: Option<u32>) -> Field {
+        let words =
+            if matches!(kind, MatchField::Year | MatchField::Arxiv) { Vec::new() } else { split_words(kind, text) };
+        let words = words
+            .into_iter()
+            .enumerate()
+            .map(|(slot, (word, positions))| {
+                let word = self.word(word);
+                if let Some(field) = id {
+                    self.occurrences[word as usize].push(Occurrence { field, slot: slot as u32 });
+                }
+                FieldWord { word, positions }
+            })
+            .collect();
+        Field { kind, paper, text: text.to_owned(), compact: compact(text), words }
+    }
+
+    fn word(&mut self, text: String) -> u32 {
+        if let Some(&id) = self.ids.get(&text) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        let lower = text.to_lowercase();
+        self.words.push(Word { length: lower.chars().count(), letters: letter_set(&lower), lower, text: text.clone() });
+        self.occurrences.push(Vec::new());
+        self.ids.insert(text, id);
+        id
+    }
+}
+
+/// One bit per letter or digit that `lower` holds; other characters share a few bits. A word
+/// lacking a letter of the query cannot hold the query in order.
+fn letter_set(lower: &str) -> u64 {
+    lower.chars().fold(0, |set, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + c as u32 % 28,
+        };
+        set | 1 << bit
+    })
+}
+
+fn is_subsequence(needle: &[char], haystack: &str) -> bool {
+    let mut rest = haystack.chars();
+    needle.iter().all(|c| rest.any(|h| h == *c))
 }
 
 /// The words of a query, lowercase, without the punctuation around them: a title pasted as
@@ -344,111 +613,88 @@ pub fn query_words(query: &str) -> Vec<String> {
 /// A word typed from memory starts like the word and skips a letter here and there: "tinybrt" is
 /// TinyBERT, but "retina" is not hiding in "bidirectional". Mid-word, only a contiguous run
 /// counts ("bert" in DistilBERT).
-fn max_gaps(word: &str) -> usize {
-    (word.chars().count() / 3).max(1)
+fn max_gaps(word: &QueryWord) -> usize {
+    (word.chars.len() / 3).max(1)
 }
 
-/// How well a query word names a word of a concept: whole (1), its start (by share of it), or
-/// a near miss; nothing for scattered letters.
-fn concept_word_match(name: &Field, word: &str) -> Option<f64> {
-    let query: Vec<char> = word.chars().collect();
-    let starts = name
-        .words
-        .iter()
-        .filter(|w| query.len() >= 3 && w.lower.starts_with(&query))
-        .map(|w| query.len() as f64 / w.lower.len() as f64)
-        .fold(None, |best: Option<f64>, share| Some(best.map_or(share, |b| b.max(share))));
-    starts.or_else(|| typo_match(name, &query).map(|m| m.quality))
-}
-
-/// One or two letters say too little for fuzzy matching: they must start a word of the field.
-fn prefix_match(field: &Field, word: &str) -> Option<WordMatch> {
-    let query: Vec<char> = word.chars().collect();
-    let found = field.words.iter().find(|w| w.lower.starts_with(&query))?;
-    Some(WordMatch {
-        quality: if found.lower == query { 1.0 } else { 0.8 },
-        positions: found.positions[..query.len().min(found.positions.len())].to_vec(),
-    })
-}
-
-/// A word of the field within the allowed edit distance of the query word (transpositions count
+/// The candidate within the allowed edit distance of the query word (transpositions count
 /// once), either whole or, for longer query words, as the start of a longer word.
-fn typo_match(field: &Field, query: &[char]) -> Option<WordMatch> {
-    let allowed = match query.len() {
-        0..=3 => return None,
-        4..=7 => 1,
-        _ => 2,
-    };
-    let mut best: Option<(usize, &Word)> = None;
-    for candidate in &field.words {
-        let length = candidate.lower.len();
-        let whole_possible = length.abs_diff(query.len()) <= allowed;
-        // A typo rarely hits both of the first two letters; this keeps the costly distance off
-        // most words of a long catalog.
-        let start_alike = candidate.lower.first() == query.first() || candidate.lower.get(1) == query.get(1);
-        let prefix_possible = query.len() >= 5 && length > query.len() && start_alike;
-        if !whole_possible && !prefix_possible {
-            continue;
-        }
-        let mut distance = if whole_possible { osa(query, &candidate.lower) } else { usize::MAX };
-        if prefix_possible {
-            distance = distance.min(osa(query, &candidate.lower[..query.len()]));
-        }
-        if distance <= allowed && best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, candidate));
-        }
+fn typo_match(candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
+    let (allowed, length, wanted) = (word.typos, candidate.length, word.chars.len());
+    if allowed == 0 {
+        return None;
     }
-    let (distance, found) = best?;
-    Some(WordMatch { quality: 0.7 - 0.1 * distance as f64, positions: found.positions.clone() })
+    let whole_possible = length.abs_diff(wanted) <= allowed;
+    // A typo rarely hits both of the first two letters; this keeps the costly distance off
+    // most words of a long catalog.
+    let mut lower = candidate.lower.chars();
+    let start_alike = lower.next() == word.chars.first().copied() || lower.next() == word.chars.get(1).copied();
+    let prefix_possible = wanted >= 5 && length > wanted && start_alike;
+    if !whole_possible && !prefix_possible {
+        return None;
+    }
+    let mut distance = if whole_possible { strsim::osa_distance(&word.text, &candidate.lower) } else { usize::MAX };
+    if prefix_possible {
+        let end = candidate.lower.char_indices().nth(wanted).map_or(candidate.lower.len(), |(at, _)| at);
+        distance = distance.min(strsim::osa_distance(&word.text, &candidate.lower[..end]));
+    }
+    (distance <= allowed).then_some(WordMatch { quality: 0.7 - 0.1 * distance as f64, span: Span::Whole })
 }
 
-fn osa(a: &[char], b: &[char]) -> usize {
-    strsim::osa_distance(&a.iter().collect::<String>(), &b.iter().collect::<String>())
-}
-
-fn fields_of(paper: &Paper) -> Vec<Field> {
-    let mut fields = vec![field(MatchField::Title, &paper.title), field(MatchField::FullTitle, &paper.full_title)];
-    fields.extend(paper.aliases.iter().map(|a| field(MatchField::Alias, a)));
-    fields.extend(paper.tags.iter().map(|t| field(MatchField::Tag, t)));
-    fields.extend(paper.authors.iter().map(|a| field(MatchField::Author, a)));
-    fields.push(field(MatchField::Year, &paper.year.to_string()));
-    if let Some(arxiv) = &paper.arxiv {
-        fields.push(field(MatchField::Arxiv, arxiv));
-    }
+/// The fields a paper is found by, in the order they are tried.
+fn field_texts(paper: &Paper) -> Vec<(MatchField, &str)> {
+    let mut fields =
+        vec![(MatchField::Title, paper.title.as_str()), (MatchField::FullTitle, paper.full_title.as_str())];
+    fields.extend(paper.aliases.iter().map(|a| (MatchField::Alias, a.as_str())));
+    fields.extend(paper.tags.iter().map(|t| (MatchField::Tag, t.as_str())));
+    fields.extend(paper.authors.iter().map(|a| (MatchField::Author, a.as_str())));
     fields
 }
 
-fn field(kind: MatchField, text: &str) -> Field {
-    let mut words: Vec<Word> = Vec::new();
-    let mut current: Option<Word> = None;
-    let mut run_together = Word::default();
+/// The words of a field's text, each with where its characters are: its runs of letters and
+/// digits, then, for a short name, the name run together ("fasterrcnn" and "rcnn" find
+/// "Faster R-CNN"; a long one would let scattered letters match), and for a concept its
+/// initials, as people type them: "llm", "rlhf", "mlm", "nas".
+fn split_words(kind: MatchField, text: &str) -> Vec<(String, Positions)> {
+    let mut words: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut current: Option<(String, Vec<u32>)> = None;
+    let mut run_together = (String::new(), Vec::new());
     for (i, c) in text.chars().enumerate() {
         if c.is_alphanumeric() {
-            current.get_or_insert_with(Word::default).push(c, i);
-            run_together.push(c, i);
+            let word = current.get_or_insert_with(Default::default);
+            word.0.push(c);
+            word.1.push(i as u32);
+            run_together.0.push(c);
+            run_together.1.push(i as u32);
         } else if let Some(word) = current.take() {
             words.push(word);
         }
     }
     words.extend(current);
-    // A short name run together also counts as a word, so "fasterrcnn" and "rcnn" find
-    // "Faster R-CNN"; a long one would let scattered letters match.
+    let plain = words.len();
     if matches!(kind, MatchField::Title | MatchField::Alias | MatchField::Tag) && (2..=3).contains(&words.len()) {
         words.push(run_together);
     }
-    // People type a concept by its initials: "llm", "rlhf", "mlm", "nas".
     if kind == MatchField::Tag {
-        let mut initials = Word::default();
-        for word in words.iter().filter(|w| !SMALL_WORDS.contains(&w.text.to_lowercase().as_str())) {
-            if let (Some(&c), Some(&at)) = (word.text.chars().next().as_ref(), word.positions.first()) {
-                initials.push(c, at);
+        let mut initials = (String::new(), Vec::new());
+        for (word, positions) in words.iter().filter(|(w, _)| !SMALL_WORDS.contains(&w.to_lowercase().as_str())) {
+            if let (Some(c), Some(&at)) = (word.chars().next(), positions.first()) {
+                initials.0.push(c);
+                initials.1.push(at);
             }
         }
-        if initials.lower.len() >= 3 && words.len() >= 3 {
+        if initials.0.to_lowercase().chars().count() >= 3 && words.len() >= 3 {
             words.push(initials);
         }
     }
-    Field { kind, text: text.to_owned(), compact: compact(text), words }
+    words
+        .into_iter()
+        .enumerate()
+        .map(|(i, (word, positions))| {
+            let positions = if i < plain { Positions::Run(positions[0]) } else { Positions::Scattered(positions) };
+            (word, positions)
+        })
+        .collect()
 }
 
 /// Words left out of a concept's initials: "reinforcement learning from human feedback" is "rlhf".
@@ -543,10 +789,11 @@ mod tests {
     #[test]
     fn a_concept_lists_the_papers_tagged_with_it() {
         let catalog = Catalog::embedded();
-        let hits = SearchIndex::new(&catalog).search("distillation");
+        let index = SearchIndex::new(&catalog);
+        let hits = index.search("distillation");
         let tagged = |hit: &Hit| catalog.papers()[hit.paper].tags.iter().any(|t| t.contains("distillation"));
         let last_tagged = hits.iter().rposition(tagged).expect("tagged papers");
-        let first_text_only = hits.iter().position(|h| matches!(h.matched_via, Some((MatchField::Text, _))));
+        let first_text_only = hits.iter().position(|h| matches!(index.why(h), Some((MatchField::Text, _))));
         assert!(first_text_only.is_none_or(|text| text > last_tagged), "concept matches rank above text matches");
         let ids: Vec<&str> = hits.iter().map(|h| catalog.papers()[h.paper].id.as_str()).collect();
         for id in ["distilbert", "mobilebert", "tinybert"] {
@@ -564,7 +811,7 @@ mod tests {
             first.title.to_lowercase().contains("detection") || first.full_title.to_lowercase().contains("detection")
         );
         let by_author = index.search("girshick");
-        assert!(by_author.iter().all(|h| matches!(h.matched_via, Some((MatchField::Author, _)))));
+        assert!(by_author.iter().all(|h| matches!(index.why(h), Some((MatchField::Author, _)))));
         assert!(by_author.len() >= 3, "R-CNN, Fast and Faster R-CNN");
     }
 
@@ -594,7 +841,7 @@ mod tests {
         let catalog = Catalog::embedded();
         let index = SearchIndex::new(&catalog);
         let hits = index.search("phone");
-        let (field, line) = hits[0].matched_via.clone().expect("says why");
+        let (field, line) = index.why(&hits[0]).expect("says why");
         assert_eq!(field, MatchField::Text);
         assert!(line.to_lowercase().contains("phone"), "{line}");
         let bert = index.search("bert");

@@ -81,9 +81,9 @@ impl TextIndex {
         &self.postings[start..self.posting_ends[i] as usize]
     }
 
-    /// BM25 score of every paper for one query word; papers without it are absent.
-    pub fn scores(&self, word: &str) -> HashMap<usize, f64> {
-        let mut scores = HashMap::new();
+    /// BM25 score of each of the `papers` for one query word; 0 for papers without it.
+    pub fn scores(&self, word: &str, papers: usize) -> Vec<f64> {
+        let mut scores = vec![0.0; papers];
         let Some(query) = terms(word).next() else {
             return scores;
         };
@@ -102,7 +102,7 @@ impl TextIndex {
             let idf = self.idf(docs.len());
             for &(paper, count) in docs {
                 let score = discount * idf * self.saturate(paper as usize, count);
-                let best = scores.entry(paper as usize).or_insert(0.0_f64);
+                let best = &mut scores[paper as usize];
                 *best = best.max(score);
             }
         }

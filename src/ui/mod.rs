@@ -244,9 +244,9 @@ fn hit_line(app: &App, hit: &Hit, words: &[String]) -> Line<'static> {
         .collect();
     spans.push(Span::styled(format!(" {}", paper.year), theme::dim()));
     spans.extend(marks(app, paper));
-    if let Some((field, text)) = &hit.matched_via {
+    if let Some((field, text)) = app.why(hit) {
         spans.push(Span::styled(format!(" · {}: ", field.label()), theme::dim()));
-        spans.extend(highlighted(text, words));
+        spans.extend(highlighted(&text, words));
     }
     Line::from(spans)
 }
