@@ -329,7 +329,7 @@ impl App {
 
     /// Why a search hit is listed, when not by its title: the field and its text.
     pub fn why(&self, hit: &Hit) -> Option<(MatchField, String)> {
-        self.index.why(hit)
+        self.index.why(hit, &self.catalog)
     }
 
     pub fn view(&self) -> ListView {

@@ -28,7 +28,7 @@ impl SearchIndex {
     /// The index of `catalog`: read back ready-made for the built-in catalog, built otherwise.
     pub fn for_catalog(catalog: &Catalog) -> Self {
         if catalog.is_built_in() {
-            Self::from_prepared(generated::INDEX, catalog).expect("build.rs wrote this index")
+            Self::from_prepared(generated::INDEX).expect("build.rs wrote this index")
         } else {
             Self::new(catalog)
         }

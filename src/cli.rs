@@ -306,7 +306,7 @@ fn search(
     let papers: Vec<&Paper> = hits.iter().map(|h| &catalog.papers()[h.paper]).collect();
     let id_width = papers.iter().map(|p| p.id.len()).max().unwrap_or(0);
     for (hit, paper) in hits.iter().zip(papers) {
-        let why = match index.why(hit) {
+        let why = match index.why(hit, catalog) {
             Some((field, text)) => output.dim(&format!("  ({}: {text})", field.label())),
             None => String::new(),
         };

@@ -2,6 +2,7 @@
 //! validated catalog and then only read.
 
 pub mod filter;
+mod packed;
 pub mod search;
 pub mod text;
 pub mod tree;

@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use crate::catalog::{Catalog, Paper};
+use crate::index::packed::Packed;
 use crate::index::text::{TextIndex, snippet};
 
 /// Where a query word was found.
@@ -106,19 +107,20 @@ pub struct SearchIndex {
     /// Every distinct word of the name fields of papers and concepts, as written (case counts
     /// in skim's scoring), numbered by first appearance.
     words: Vec<Word>,
-    /// Where word `w` occurs in papers' fields: `occurrences[occurrence_ends[w - 1]..occurrence_ends[w]]`.
-    occurrences: Vec<Occurrence>,
-    occurrence_ends: Vec<u32>,
-    /// The fields of every paper; paper `p`'s are `fields[field_starts[p]..field_starts[p + 1]]`.
+    /// Where word `w` occurs in papers' fields: field and slot, field and slot, …, ending at
+    /// pair `occurrence_ends[w]`.
+    occurrences: Packed,
+    occurrence_ends: Packed,
+    /// The fields of every paper; paper `p`'s end at `field_ends[p]`.
     fields: Vec<Field>,
-    field_starts: Vec<u32>,
+    field_ends: Packed,
     /// Year and arXiv fields by their text, sorted, for exact and prefix look-ups.
     numbers: Vec<(String, u32)>,
     /// Concept names, in `Catalog::concepts` order.
     concepts: Vec<Field>,
     /// Built on the first search, not at start-up: the browser's first frame need not wait.
     text: OnceLock<TextIndex>,
-    /// Each paper's tl;dr and explanation, for the snippet under a text match.
+    /// Each paper's tl;dr and explanation, until the text index is built from them.
     texts: Vec<(String, String)>,
     matcher: SkimMatcherV2,
 }
@@ -133,18 +135,13 @@ struct Word {
     letters: u64,
 }
 
-#[derive(Clone, Copy, Serialize, Deserialize)]
-struct Occurrence {
-    field: u32,
-    slot: u32,
-}
-
 #[derive(Serialize, Deserialize)]
 struct Field {
     kind: MatchField,
     paper: u32,
-    text: String,
-    /// Lowercase letters and digits only: "Faster R-CNN" -> "fasterrcnn".
+    /// Which alias, concept or author of the paper this is: the paper holds the text.
+    nth: u32,
+    /// For a name, lowercase letters and digits only: "Faster R-CNN" -> "fasterrcnn".
     compact: String,
     words: Vec<FieldWord>,
 }
@@ -207,47 +204,53 @@ struct Best {
 }
 
 /// What `to_prepared` saves.
-type Prepared = (Vec<Word>, Vec<Occurrence>, Vec<u32>, Vec<Field>, Vec<u32>, Vec<(String, u32)>, Vec<Field>, TextIndex);
+type Prepared = (Vec<Word>, Packed, Packed, Vec<Field>, Packed, Vec<(String, u32)>, Vec<Field>, TextIndex);
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> Self {
         let mut builder = Builder::default();
         let mut fields = Vec::new();
-        let mut field_starts = vec![0];
+        let mut field_ends = Packed::default();
         let mut numbers = Vec::new();
         for (paper, entry) in catalog.papers().iter().enumerate() {
             let year = entry.year.to_string();
             let mut texts = field_texts(entry);
-            texts.push((MatchField::Year, &year));
-            texts.extend(entry.arxiv.as_deref().map(|arxiv| (MatchField::Arxiv, arxiv)));
-            for (kind, text) in texts {
+            texts.push((MatchField::Year, 0, &year));
+            texts.extend(entry.arxiv.as_deref().map(|arxiv| (MatchField::Arxiv, 0, arxiv)));
+            for (kind, nth, text) in texts {
                 let id = fields.len() as u32;
-                let field = builder.field(kind, paper as u32, text, Some(id));
                 if matches!(kind, MatchField::Year | MatchField::Arxiv) {
-                    numbers.push((field.text.clone(), id));
+                    numbers.push((text.to_owned(), id));
                 }
-                fields.push(field);
+                fields.push(builder.field(kind, paper as u32, nth, text, Some(id)));
             }
-            field_starts.push(fields.len() as u32);
+            field_ends.push(fields.len() as u32);
         }
         numbers.sort();
-        let concepts = catalog.concepts().iter().map(|c| builder.field(MatchField::Tag, 0, &c.name, None)).collect();
-        let mut occurrences = Vec::new();
-        let mut occurrence_ends = Vec::with_capacity(builder.occurrences.len());
+        let concepts = catalog
+            .concepts()
+            .iter()
+            .enumerate()
+            .map(|(i, c)| builder.field(MatchField::Tag, 0, i, &c.name, None))
+            .collect();
+        let (mut occurrences, mut occurrence_ends) = (Packed::default(), Packed::default());
         for found in builder.occurrences {
-            occurrences.extend(found);
-            occurrence_ends.push(occurrences.len() as u32);
+            for (field, slot) in found {
+                occurrences.push(field);
+                occurrences.push(slot);
+            }
+            occurrence_ends.push(occurrences.len() as u32 / 2);
         }
         Self {
             words: builder.words,
             occurrences,
             occurrence_ends,
             fields,
-            field_starts,
+            field_ends,
             numbers,
             concepts,
             text: OnceLock::new(),
-            texts: texts_of(catalog),
+            texts: catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect(),
             matcher: matcher(),
         }
     }
@@ -260,7 +263,7 @@ impl SearchIndex {
             &self.occurrences,
             &self.occurrence_ends,
             &self.fields,
-            &self.field_starts,
+            &self.field_ends,
             &self.numbers,
             &self.concepts,
             self.text(),
@@ -268,21 +271,20 @@ impl SearchIndex {
         postcard::to_stdvec(&parts).expect("an index serializes")
     }
 
-    /// The index of `catalog` read back from `to_prepared`'s bytes, which must have been made
-    /// from the same catalog.
-    pub fn from_prepared(bytes: &[u8], catalog: &Catalog) -> Result<Self, postcard::Error> {
-        let (words, occurrences, occurrence_ends, fields, field_starts, numbers, concepts, text): Prepared =
+    /// The index read back from `to_prepared`'s bytes.
+    pub fn from_prepared(bytes: &[u8]) -> Result<Self, postcard::Error> {
+        let (words, occurrences, occurrence_ends, fields, field_ends, numbers, concepts, text): Prepared =
             postcard::from_bytes(bytes)?;
         Ok(Self {
             words,
             occurrences,
             occurrence_ends,
             fields,
-            field_starts,
+            field_ends,
             numbers,
             concepts,
             text: OnceLock::from(text),
-            texts: texts_of(catalog),
+            texts: Vec::new(),
             matcher: matcher(),
         })
     }
@@ -321,7 +323,7 @@ impl SearchIndex {
         if words.is_empty() {
             return Vec::new();
         }
-        let papers = self.field_starts.len() - 1;
+        let papers = self.field_ends.len();
         let text = self.text();
         let mut matches: Vec<Vec<WordMatch>> = Vec::with_capacity(words.len());
         let mut best: Vec<Vec<Best>> = Vec::with_capacity(words.len());
@@ -336,9 +338,8 @@ impl SearchIndex {
         let mut hits: Vec<Hit> = (0..papers)
             .filter(|&paper| (0..words.len()).all(|i| best[i][paper].score > 0.0 || text_scores[i][paper] > 0.0))
             .map(|paper| {
-                let found: Vec<(Best, f64)> =
-                    (0..words.len()).map(|i| (best[i][paper], text_scores[i][paper])).collect();
-                self.score_paper(paper, &found, &words, &matches, &compact)
+                let found = (0..words.len()).map(|i| (best[i][paper], text_scores[i][paper]));
+                self.score_paper(paper, found, &words, &matches, &compact)
             })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.paper.cmp(&b.paper)));
@@ -346,16 +347,18 @@ impl SearchIndex {
     }
 
     /// Why `hit` is among the results, when not by its title: the field it matched and that
-    /// field's text, or the sentence of its explanation that holds the query word.
-    pub fn why(&self, hit: &Hit) -> Option<(MatchField, String)> {
+    /// field's text, or the sentence of its explanation (in `catalog`, the index's own) that
+    /// holds the query word.
+    pub fn why(&self, hit: &Hit, catalog: &Catalog) -> Option<(MatchField, String)> {
         match hit.matched_via.as_ref()? {
             Via::Field(field) => {
                 let field = &self.fields[*field as usize];
-                Some((field.kind, field.text.clone()))
+                Some((field.kind, field_text(&catalog.papers()[hit.paper], field.kind, field.nth as usize)?))
             }
             Via::Text(word) => {
-                let (tldr, body) = &self.texts[hit.paper];
-                let line = snippet(tldr, word, SNIPPET_WIDTH).or_else(|| snippet(body, word, SNIPPET_WIDTH))?;
+                let paper = &catalog.papers()[hit.paper];
+                let line =
+                    snippet(&paper.tldr, word, SNIPPET_WIDTH).or_else(|| snippet(&paper.body, word, SNIPPET_WIDTH))?;
                 Some((MatchField::Text, line))
             }
         }
@@ -383,14 +386,14 @@ impl SearchIndex {
         let mut best = vec![Best::default(); papers];
         for (id, candidate) in self.words.iter().enumerate() {
             let Some(matched) = self.match_word(candidate, word) else { continue };
-            let start = if id == 0 { 0 } else { self.occurrence_ends[id - 1] as usize };
-            for occurrence in &self.occurrences[start..self.occurrence_ends[id] as usize] {
-                let field = &self.fields[occurrence.field as usize];
+            for pair in self.occurrence_ends.span(id) {
+                let (field_id, slot_in_field) = (self.occurrences.get(2 * pair), self.occurrences.get(2 * pair + 1));
+                let field = &self.fields[field_id as usize];
                 let score = field.kind.weight() * matched.quality;
                 let slot = &mut best[field.paper as usize];
                 // Of equal matches, the later field wins: aliases and concepts come after the title.
-                if score > slot.score || (score == slot.score && occurrence.field >= slot.field) {
-                    *slot = Best { score, field: occurrence.field, found: Some((occurrence.slot, found.len() as u32)) };
+                if score > slot.score || (score == slot.score && field_id >= slot.field) {
+                    *slot = Best { score, field: field_id, found: Some((slot_in_field, found.len() as u32)) };
                 }
             }
             found.push(matched);
@@ -447,7 +450,7 @@ impl SearchIndex {
     fn score_paper(
         &self,
         paper: usize,
-        found: &[(Best, f64)],
+        found: impl Iterator<Item = (Best, f64)>,
         words: &[QueryWord],
         matches: &[Vec<WordMatch>],
         compact: &str,
@@ -457,7 +460,7 @@ impl SearchIndex {
         let mut matched_via = None;
         // The name (title or alias) that every word matched, if one did: the query names the paper.
         let mut common_name: Option<Option<u32>> = None;
-        for (i, &(best, bm25)) in found.iter().enumerate() {
+        for (i, (best, bm25)) in found.enumerate() {
             let text_score = TEXT_WEIGHT * bm25 / (bm25 + TEXT_HALF_SCORE);
             if best.score == 0.0 || best.score < text_score {
                 total += text_score;
@@ -484,7 +487,7 @@ impl SearchIndex {
             }
         }
 
-        let fields = &self.fields[self.field_starts[paper] as usize..self.field_starts[paper + 1] as usize];
+        let fields = &self.fields[self.field_ends.span(paper)];
         let mut name_bonus: f64 = 0.0;
         for name in fields.iter().filter(|f| matches!(f.kind, MatchField::Title | MatchField::Alias)) {
             if name.compact == compact {
@@ -537,22 +540,19 @@ fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
 }
 
-fn texts_of(catalog: &Catalog) -> Vec<(String, String)> {
-    catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect()
-}
-
 /// Numbers words and fields while the index is built.
 #[derive(Default)]
 struct Builder {
     words: Vec<Word>,
     ids: HashMap<String, u32>,
     /// By word, the paper fields it occurs in.
-    occurrences: Vec<Vec<Occurrence>>,
+    occurrences: Vec<Vec<(u32, u32)>>,
 }
 
 impl Builder {
-    /// A field of `text`; `id` is the field's number when it belongs to a paper.
-    fn field(&mut self, kind: MatchField, paper: u32, text: &str, id: Option<u32>) -> Field {
+    /// A field of `text`, the `nth` of its kind; `id` is the field's number when it belongs to a
+    /// paper.
+    fn field(&mut self, kind: MatchField, paper: u32, nth: usize, text: &str, id: Option<u32>) -> Field {
         let words =
             if matches!(kind, MatchField::Year | MatchField::Arxiv) { Vec::new() } else { split_words(kind, text) };
         let words = words
@@ -561,12 +561,14 @@ impl Builder {
             .map(|(slot, (word, positions))| {
                 let word = self.word(word);
                 if let Some(field) = id {
-                    self.occurrences[word as usize].push(Occurrence { field, slot: slot as u32 });
+                    self.occurrences[word as usize].push((field, slot as u32));
                 }
                 FieldWord { word, positions }
             })
             .collect();
-        Field { kind, paper, text: text.to_owned(), compact: compact(text), words }
+        // Only names are compared whole with the query.
+        let is_name = matches!(kind, MatchField::Title | MatchField::Alias);
+        Field { kind, paper, nth: nth as u32, compact: if is_name { compact(text) } else { String::new() }, words }
     }
 
     fn word(&mut self, text: String) -> u32 {
@@ -641,14 +643,28 @@ fn typo_match(candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
     (distance <= allowed).then_some(WordMatch { quality: 0.7 - 0.1 * distance as f64, span: Span::Whole })
 }
 
-/// The fields a paper is found by, in the order they are tried.
-fn field_texts(paper: &Paper) -> Vec<(MatchField, &str)> {
+/// The fields a paper is found by, each the nth of its kind, in the order they are tried.
+fn field_texts(paper: &Paper) -> Vec<(MatchField, usize, &str)> {
     let mut fields =
-        vec![(MatchField::Title, paper.title.as_str()), (MatchField::FullTitle, paper.full_title.as_str())];
-    fields.extend(paper.aliases.iter().map(|a| (MatchField::Alias, a.as_str())));
-    fields.extend(paper.tags.iter().map(|t| (MatchField::Tag, t.as_str())));
-    fields.extend(paper.authors.iter().map(|a| (MatchField::Author, a.as_str())));
+        vec![(MatchField::Title, 0, paper.title.as_str()), (MatchField::FullTitle, 0, paper.full_title.as_str())];
+    fields.extend(paper.aliases.iter().enumerate().map(|(i, a)| (MatchField::Alias, i, a.as_str())));
+    fields.extend(paper.tags.iter().enumerate().map(|(i, t)| (MatchField::Tag, i, t.as_str())));
+    fields.extend(paper.authors.iter().enumerate().map(|(i, a)| (MatchField::Author, i, a.as_str())));
     fields
+}
+
+/// The text of a field of `paper`, the `nth` of its kind.
+fn field_text(paper: &Paper, kind: MatchField, nth: usize) -> Option<String> {
+    match kind {
+        MatchField::Title => Some(paper.title.clone()),
+        MatchField::FullTitle => Some(paper.full_title.clone()),
+        MatchField::Alias => paper.aliases.get(nth).cloned(),
+        MatchField::Tag => paper.tags.get(nth).cloned(),
+        MatchField::Author => paper.authors.get(nth).cloned(),
+        MatchField::Year => Some(paper.year.to_string()),
+        MatchField::Arxiv => paper.arxiv.clone(),
+        MatchField::Text => None,
+    }
 }
 
 /// The words of a field's text, each with where its characters are: its runs of letters and
@@ -793,7 +809,7 @@ mod tests {
         let hits = index.search("distillation");
         let tagged = |hit: &Hit| catalog.papers()[hit.paper].tags.iter().any(|t| t.contains("distillation"));
         let last_tagged = hits.iter().rposition(tagged).expect("tagged papers");
-        let first_text_only = hits.iter().position(|h| matches!(index.why(h), Some((MatchField::Text, _))));
+        let first_text_only = hits.iter().position(|h| matches!(index.why(h, &catalog), Some((MatchField::Text, _))));
         assert!(first_text_only.is_none_or(|text| text > last_tagged), "concept matches rank above text matches");
         let ids: Vec<&str> = hits.iter().map(|h| catalog.papers()[h.paper].id.as_str()).collect();
         for id in ["distilbert", "mobilebert", "tinybert"] {
@@ -811,7 +827,7 @@ mod tests {
             first.title.to_lowercase().contains("detection") || first.full_title.to_lowercase().contains("detection")
         );
         let by_author = index.search("girshick");
-        assert!(by_author.iter().all(|h| matches!(index.why(h), Some((MatchField::Author, _)))));
+        assert!(by_author.iter().all(|h| matches!(index.why(h, &catalog), Some((MatchField::Author, _)))));
         assert!(by_author.len() >= 3, "R-CNN, Fast and Faster R-CNN");
     }
 
@@ -841,7 +857,7 @@ mod tests {
         let catalog = Catalog::embedded();
         let index = SearchIndex::new(&catalog);
         let hits = index.search("phone");
-        let (field, line) = index.why(&hits[0]).expect("says why");
+        let (field, line) = index.why(&hits[0], &catalog).expect("says why");
         assert_eq!(field, MatchField::Text);
         assert!(line.to_lowercase().contains("phone"), "{line}");
         let bert = index.search("bert");

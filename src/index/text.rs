@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::index::packed::Packed;
+
 /// BM25's usual constants: term-frequency saturation and length normalisation.
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -23,11 +25,12 @@ const LEAD: usize = 10;
 pub struct TextIndex {
     /// The sorted vocabulary run together; term `i` ends at byte `term_ends[i]`.
     vocabulary: String,
-    term_ends: Vec<u32>,
-    /// Term `i`'s postings, (paper, count) sorted by paper, end at `posting_ends[i]`.
-    postings: Vec<(u32, u32)>,
-    posting_ends: Vec<u32>,
-    lengths: Vec<u32>,
+    term_ends: Packed,
+    /// Paper and count, paper and count, …: term `i`'s pairs, sorted by paper, end at pair
+    /// `posting_ends[i]`.
+    postings: Packed,
+    posting_ends: Packed,
+    lengths: Packed,
     average_length: f64,
 }
 
@@ -37,7 +40,7 @@ impl TextIndex {
         // Papers are visited in order, so every posting list comes out sorted by paper.
         let mut by_term: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
         let mut counts: HashMap<String, u32> = HashMap::new();
-        let mut lengths = Vec::with_capacity(texts.len());
+        let mut lengths = Packed::default();
         for (index, (tldr, body)) in texts.iter().enumerate() {
             let mut length = 0;
             let tldr = std::iter::repeat_n(tldr.as_str(), TLDR_REPEAT);
@@ -56,29 +59,31 @@ impl TextIndex {
         sorted.sort_by(|a, b| a.0.cmp(&b.0));
         let mut index = Self {
             vocabulary: String::new(),
-            term_ends: Vec::with_capacity(sorted.len()),
-            postings: Vec::new(),
-            posting_ends: Vec::with_capacity(sorted.len()),
-            average_length: f64::from(lengths.iter().sum::<u32>()) / lengths.len().max(1) as f64,
+            term_ends: Packed::default(),
+            postings: Packed::default(),
+            posting_ends: Packed::default(),
+            average_length: lengths.iter().map(f64::from).sum::<f64>() / lengths.len().max(1) as f64,
             lengths,
         };
         for (term, postings) in sorted {
             index.vocabulary.push_str(&term);
             index.term_ends.push(index.vocabulary.len() as u32);
-            index.postings.extend(postings);
-            index.posting_ends.push(index.postings.len() as u32);
+            for (paper, count) in postings {
+                index.postings.push(paper);
+                index.postings.push(count);
+            }
+            index.posting_ends.push(index.postings.len() as u32 / 2);
         }
         index
     }
 
     fn term(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.term_ends[i - 1] as usize };
-        &self.vocabulary[start..self.term_ends[i] as usize]
+        &self.vocabulary[self.term_ends.span(i)]
     }
 
-    fn postings(&self, i: usize) -> &[(u32, u32)] {
-        let start = if i == 0 { 0 } else { self.posting_ends[i - 1] as usize };
-        &self.postings[start..self.posting_ends[i] as usize]
+    /// Term `i`'s papers, each with how often the term occurs in it.
+    fn postings(&self, i: usize) -> impl ExactSizeIterator<Item = (u32, u32)> + '_ {
+        self.posting_ends.span(i).map(|pair| (self.postings.get(2 * pair), self.postings.get(2 * pair + 1)))
     }
 
     /// BM25 score of each of the `papers` for one query word; 0 for papers without it.
@@ -100,7 +105,7 @@ impl TextIndex {
             };
             let docs = self.postings(i);
             let idf = self.idf(docs.len());
-            for &(paper, count) in docs {
+            for (paper, count) in docs {
                 let score = discount * idf * self.saturate(paper as usize, count);
                 let best = &mut scores[paper as usize];
                 *best = best.max(score);
@@ -117,7 +122,7 @@ impl TextIndex {
 
     fn saturate(&self, paper: usize, count: u32) -> f64 {
         let tf = f64::from(count);
-        let length = f64::from(self.lengths[paper]) / self.average_length.max(1.0);
+        let length = f64::from(self.lengths.get(paper)) / self.average_length.max(1.0);
         tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * length))
     }
 }
