@@ -107,15 +107,22 @@ pub struct SearchIndex {
     /// Every distinct word of the name fields of papers and concepts, as written (case counts
     /// in skim's scoring), numbered by first appearance.
     words: Vec<Word>,
-    /// Where word `w` occurs in papers' fields: field and slot, field and slot, …, ending at
-    /// pair `occurrence_ends[w]`.
+    /// Where word `w` occurs in papers' fields: field, slot in the field and paper, three
+    /// numbers for each occurrence, ending at occurrence `occurrence_ends[w]`. The paper is
+    /// repeated here so that matching reads no field: in a large catalog, reaching into the
+    /// fields at random costs more than the matching.
     occurrences: Packed,
     occurrence_ends: Packed,
     /// The fields of every paper; paper `p`'s end at `field_ends[p]`.
     fields: Vec<Field>,
+    /// Each field's kind, apart for the same reason.
+    field_kinds: Vec<MatchField>,
     field_ends: Packed,
     /// Year and arXiv fields by their text, sorted, for exact and prefix look-ups.
     numbers: Vec<(String, u32)>,
+    /// Titles and aliases in lowercase letters and digits only ("fasterrcnn"), each with its
+    /// paper, sorted: a query that spells a name out, or its start, finds it here.
+    names: Vec<(String, u32)>,
     /// Concept names, in `Catalog::concepts` order.
     concepts: Vec<Field>,
     /// Built on the first search, not at start-up: the browser's first frame need not wait.
@@ -141,8 +148,8 @@ struct Field {
     paper: u32,
     /// Which alias, concept or author of the paper this is: the paper holds the text.
     nth: u32,
-    /// For a name, lowercase letters and digits only: "Faster R-CNN" -> "fasterrcnn".
-    compact: String,
+    /// For a name, how many bytes it has in lowercase letters and digits only.
+    compact_len: u32,
     words: Vec<FieldWord>,
 }
 
@@ -173,6 +180,8 @@ impl FieldWord {
 /// A query word, prepared once for matching every word of the index.
 struct QueryWord {
     text: String,
+    /// The same, for the hits it is found in the text of.
+    shared: Arc<str>,
     chars: Vec<char>,
     letters: u64,
     /// Skim's score for the word matched against itself.
@@ -204,14 +213,15 @@ struct Best {
 }
 
 /// What `to_prepared` saves.
-type Prepared = (Vec<Word>, Packed, Packed, Vec<Field>, Packed, Vec<(String, u32)>, Vec<Field>, TextIndex);
+type Prepared =
+    (Vec<Word>, Packed, Packed, Vec<Field>, Packed, Vec<(String, u32)>, Vec<(String, u32)>, Vec<Field>, TextIndex);
 
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> Self {
         let mut builder = Builder::default();
         let mut fields = Vec::new();
         let mut field_ends = Packed::default();
-        let mut numbers = Vec::new();
+        let (mut numbers, mut names) = (Vec::new(), Vec::new());
         for (paper, entry) in catalog.papers().iter().enumerate() {
             let year = entry.year.to_string();
             let mut texts = field_texts(entry);
@@ -222,11 +232,15 @@ impl SearchIndex {
                 if matches!(kind, MatchField::Year | MatchField::Arxiv) {
                     numbers.push((text.to_owned(), id));
                 }
+                if matches!(kind, MatchField::Title | MatchField::Alias) {
+                    names.push((compact(text), paper as u32));
+                }
                 fields.push(builder.field(kind, paper as u32, nth, text, Some(id)));
             }
             field_ends.push(fields.len() as u32);
         }
         numbers.sort();
+        names.sort();
         let concepts = catalog
             .concepts()
             .iter()
@@ -235,19 +249,22 @@ impl SearchIndex {
             .collect();
         let (mut occurrences, mut occurrence_ends) = (Packed::default(), Packed::default());
         for found in builder.occurrences {
-            for (field, slot) in found {
+            for (field, slot, paper) in found {
                 occurrences.push(field);
                 occurrences.push(slot);
+                occurrences.push(paper);
             }
-            occurrence_ends.push(occurrences.len() as u32 / 2);
+            occurrence_ends.push(occurrences.len() as u32 / 3);
         }
         Self {
             words: builder.words,
             occurrences,
             occurrence_ends,
+            field_kinds: fields.iter().map(|f| f.kind).collect(),
             fields,
             field_ends,
             numbers,
+            names,
             concepts,
             text: OnceLock::new(),
             texts: catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect(),
@@ -265,6 +282,7 @@ impl SearchIndex {
             &self.fields,
             &self.field_ends,
             &self.numbers,
+            &self.names,
             &self.concepts,
             self.text(),
         );
@@ -273,15 +291,17 @@ impl SearchIndex {
 
     /// The index read back from `to_prepared`'s bytes.
     pub fn from_prepared(bytes: &[u8]) -> Result<Self, postcard::Error> {
-        let (words, occurrences, occurrence_ends, fields, field_ends, numbers, concepts, text): Prepared =
+        let (words, occurrences, occurrence_ends, fields, field_ends, numbers, names, concepts, text): Prepared =
             postcard::from_bytes(bytes)?;
         Ok(Self {
             words,
             occurrences,
             occurrence_ends,
+            field_kinds: fields.iter().map(|f| f.kind).collect(),
             fields,
             field_ends,
             numbers,
+            names,
             concepts,
             text: OnceLock::from(text),
             texts: Vec::new(),
@@ -328,21 +348,36 @@ impl SearchIndex {
         let mut matches: Vec<Vec<WordMatch>> = Vec::with_capacity(words.len());
         let mut best: Vec<Vec<Best>> = Vec::with_capacity(words.len());
         let mut text_scores: Vec<Vec<f64>> = Vec::with_capacity(words.len());
+        // The papers every word so far matched; once none is left, the rest need no matching.
+        let mut alive: Option<Vec<usize>> = None;
         for word in &words {
             let (found, by_paper) = self.best_fields(word, papers);
+            let scores = text.scores(&word.text, papers);
+            let matched = |paper: &usize| by_paper[*paper].score > 0.0 || scores[*paper] > 0.0;
+            let left: Vec<usize> = match alive {
+                None => (0..papers).filter(matched).collect(),
+                Some(before) => before.into_iter().filter(matched).collect(),
+            };
+            if left.is_empty() {
+                return Vec::new();
+            }
+            alive = Some(left);
             matches.push(found);
             best.push(by_paper);
-            text_scores.push(text.scores(&word.text, papers));
+            text_scores.push(scores);
         }
         let compact = compact(query);
-        let mut hits: Vec<Hit> = (0..papers)
-            .filter(|&paper| (0..words.len()).all(|i| best[i][paper].score > 0.0 || text_scores[i][paper] > 0.0))
+        let name_bonuses = self.name_bonuses(&compact);
+        let mut hits: Vec<Hit> = alive
+            .unwrap_or_default()
+            .into_iter()
             .map(|paper| {
                 let found = (0..words.len()).map(|i| (best[i][paper], text_scores[i][paper]));
-                self.score_paper(paper, found, &words, &matches, &compact)
+                self.score_paper(paper, found, &words, &matches, &compact, &name_bonuses)
             })
             .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.paper.cmp(&b.paper)));
+        // Papers are distinct, so an unstable sort gives the one order.
+        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.paper.cmp(&b.paper)));
         hits
     }
 
@@ -373,6 +408,7 @@ impl SearchIndex {
         };
         QueryWord {
             letters: letter_set(&text),
+            shared: Arc::from(text.as_str()),
             perfect: self.matcher.fuzzy_match(&text, &text).unwrap_or(1).max(1),
             text,
             chars,
@@ -386,11 +422,12 @@ impl SearchIndex {
         let mut best = vec![Best::default(); papers];
         for (id, candidate) in self.words.iter().enumerate() {
             let Some(matched) = self.match_word(candidate, word) else { continue };
-            for pair in self.occurrence_ends.span(id) {
-                let (field_id, slot_in_field) = (self.occurrences.get(2 * pair), self.occurrences.get(2 * pair + 1));
-                let field = &self.fields[field_id as usize];
-                let score = field.kind.weight() * matched.quality;
-                let slot = &mut best[field.paper as usize];
+            for occurrence in self.occurrence_ends.span(id) {
+                let field_id = self.occurrences.get(3 * occurrence);
+                let (slot_in_field, paper) =
+                    (self.occurrences.get(3 * occurrence + 1), self.occurrences.get(3 * occurrence + 2));
+                let score = self.field_kinds[field_id as usize].weight() * matched.quality;
+                let slot = &mut best[paper as usize];
                 // Of equal matches, the later field wins: aliases and concepts come after the title.
                 if score > slot.score || (score == slot.score && field_id >= slot.field) {
                     *slot = Best { score, field: field_id, found: Some((slot_in_field, found.len() as u32)) };
@@ -420,7 +457,9 @@ impl SearchIndex {
     fn match_word(&self, candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
         if word.chars.len() <= 2 {
             // One or two letters say too little for fuzzy matching: they must start the word.
-            return candidate.lower.starts_with(&word.text).then(|| WordMatch {
+            // The first byte alone rules out most words, without a call to compare.
+            let first_differs = candidate.lower.as_bytes().first() != word.text.as_bytes().first();
+            return (!first_differs && candidate.lower.starts_with(&word.text)).then(|| WordMatch {
                 quality: if candidate.lower == word.text { 1.0 } else { 0.8 },
                 span: Span::First(word.chars.len()),
             });
@@ -454,6 +493,7 @@ impl SearchIndex {
         words: &[QueryWord],
         matches: &[Vec<WordMatch>],
         compact: &str,
+        name_bonuses: &HashMap<usize, f64>,
     ) -> Hit {
         let mut total = 0.0;
         let mut title_matches = Vec::new();
@@ -466,20 +506,21 @@ impl SearchIndex {
                 total += text_score;
                 common_name = Some(None);
                 if matched_via.is_none() {
-                    matched_via = Some(Via::Text(Arc::from(words[i].text.as_str())));
+                    matched_via = Some(Via::Text(words[i].shared.clone()));
                 }
                 continue;
             }
             total += best.score;
-            let field = &self.fields[best.field as usize];
-            let is_name = matches!(field.kind, MatchField::Title | MatchField::Alias);
+            let kind = self.field_kinds[best.field as usize];
+            let is_name = matches!(kind, MatchField::Title | MatchField::Alias);
             common_name = match common_name {
                 None => Some(is_name.then_some(best.field)),
                 Some(Some(name)) if name == best.field => Some(Some(name)),
                 Some(_) => Some(None),
             };
-            if field.kind == MatchField::Title {
+            if kind == MatchField::Title {
                 if let Some((slot, matched)) = best.found {
+                    let field = &self.fields[best.field as usize];
                     title_matches.extend(self.positions(field, slot, &matches[i][matched as usize]));
                 }
             } else if matched_via.is_none() {
@@ -487,20 +528,10 @@ impl SearchIndex {
             }
         }
 
-        let fields = &self.fields[self.field_ends.span(paper)];
-        let mut name_bonus: f64 = 0.0;
-        for name in fields.iter().filter(|f| matches!(f.kind, MatchField::Title | MatchField::Alias)) {
-            if name.compact == compact {
-                name_bonus = name_bonus.max(EXACT_NAME_BONUS);
-            } else if !compact.is_empty() && name.compact.starts_with(compact) {
-                name_bonus = name_bonus.max(NAME_PREFIX_BONUS);
-            }
-        }
+        let mut name_bonus = name_bonuses.get(&paper).copied().unwrap_or(0.0);
         if let Some(Some(name)) = common_name {
-            let name = &self.fields[name as usize].compact;
-            let (short, long) =
-                if compact.len() <= name.len() { (compact.len(), name.len()) } else { (name.len(), compact.len()) };
-            name_bonus = name_bonus.max(NAME_COVERAGE_BONUS * short as f64 / long.max(1) as f64);
+            let (query, name) = (compact.len(), self.fields[name as usize].compact_len as usize);
+            name_bonus = name_bonus.max(NAME_COVERAGE_BONUS * query.min(name) as f64 / query.max(name).max(1) as f64);
         }
         total += name_bonus;
 
@@ -512,14 +543,29 @@ impl SearchIndex {
         Hit { paper, score: (total * 1000.0).round() as i64, title_matches, matched_via }
     }
 
+    /// By paper, the bonus of a name that the query spells out whole or begins.
+    fn name_bonuses(&self, compact: &str) -> HashMap<usize, f64> {
+        let mut bonuses = HashMap::new();
+        if compact.is_empty() {
+            return bonuses;
+        }
+        let first = self.names.partition_point(|(name, _)| name.as_str() < compact);
+        for (name, paper) in self.names[first..].iter().take_while(|(name, _)| name.starts_with(compact)) {
+            let bonus = if name == compact { EXACT_NAME_BONUS } else { NAME_PREFIX_BONUS };
+            let best = bonuses.entry(*paper as usize).or_insert(0.0_f64);
+            *best = best.max(bonus);
+        }
+        bonuses
+    }
+
     /// Positions in the field's text of the characters that `matched` covers in word `slot`.
     fn positions(&self, field: &Field, slot: u32, matched: &WordMatch) -> Vec<usize> {
         let field_word = &field.words[slot as usize];
-        let length = self.words[field_word.word as usize].text.chars().count();
+        let length = || self.words[field_word.word as usize].text.chars().count();
         match &matched.span {
             Span::Chars(at) => at.iter().map(|&i| field_word.position(i)).collect(),
-            Span::First(n) => (0..(*n).min(length)).map(|i| field_word.position(i)).collect(),
-            Span::Whole => (0..length).map(|i| field_word.position(i)).collect(),
+            Span::First(n) => (0..(*n).min(length())).map(|i| field_word.position(i)).collect(),
+            Span::Whole => (0..length()).map(|i| field_word.position(i)).collect(),
         }
     }
 
@@ -546,7 +592,7 @@ struct Builder {
     words: Vec<Word>,
     ids: HashMap<String, u32>,
     /// By word, the paper fields it occurs in.
-    occurrences: Vec<Vec<(u32, u32)>>,
+    occurrences: Vec<Vec<(u32, u32, u32)>>,
 }
 
 impl Builder {
@@ -561,14 +607,14 @@ impl Builder {
             .map(|(slot, (word, positions))| {
                 let word = self.word(word);
                 if let Some(field) = id {
-                    self.occurrences[word as usize].push((field, slot as u32));
+                    self.occurrences[word as usize].push((field, slot as u32, paper));
                 }
                 FieldWord { word, positions }
             })
             .collect();
         // Only names are compared whole with the query.
         let is_name = matches!(kind, MatchField::Title | MatchField::Alias);
-        Field { kind, paper, nth: nth as u32, compact: if is_name { compact(text) } else { String::new() }, words }
+        Field { kind, paper, nth: nth as u32, compact_len: if is_name { compact(text).len() as u32 } else { 0 }, words }
     }
 
     fn word(&mut self, text: String) -> u32 {
