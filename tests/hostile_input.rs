@@ -1,11 +1,13 @@
-//! Property tests where fuzzing cannot run in CI: the catalog loader, the query parser and the
-//! markdown and math rendering take any input without panicking, and whatever a catalog holds,
-//! nothing a terminal would act on reaches the screen.
+//! Property tests where fuzzing cannot run in CI: the catalog loader, the query parser, the
+//! search and the markdown and math rendering take any input without panicking, and whatever a
+//! catalog holds, nothing a terminal would act on reaches the screen.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use mlpx::catalog::{Catalog, Source, terminal_safe};
 use mlpx::document::markdown;
+use mlpx::index::SearchIndex;
 use mlpx::index::filter::Query;
 use mlpx::math::render_math_in_markdown;
 use proptest::prelude::*;
@@ -37,16 +39,39 @@ fn texty() -> impl Strategy<Value = String> {
             Just("year:".to_owned()),
             Just("\"".to_owned()),
             Just("..".to_owned()),
+            // Letters whose lowercase is longer than they are, and pieces of real names.
+            Just("İ".to_owned()),
+            Just("ẞ".to_owned()),
+            Just("bert".to_owned()),
+            Just("R-CNN ".to_owned()),
+            Just("1810.0".to_owned()),
         ],
         0..40,
     )
     .prop_map(|parts| parts.concat())
 }
 
+static BUILT_IN: LazyLock<(Catalog, SearchIndex)> = LazyLock::new(|| {
+    let catalog = Catalog::embedded();
+    let index = SearchIndex::for_catalog(&catalog);
+    (catalog, index)
+});
+
 proptest! {
     #[test]
     fn the_query_parser_takes_anything(input in texty()) {
         let _ = Query::parse(&input);
+    }
+
+    #[test]
+    fn the_search_takes_anything_and_marks_only_title_letters(input in texty()) {
+        let (catalog, index) = &*BUILT_IN;
+        for hit in index.search(&input) {
+            let title = &catalog.papers()[hit.paper].title;
+            prop_assert!(hit.title_matches.iter().all(|&at| at < title.chars().count()), "{title}: {hit:?}");
+            let _ = index.why(&hit, catalog);
+        }
+        let _ = index.search_concepts(&input);
     }
 
     #[test]
