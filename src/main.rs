@@ -1,7 +1,7 @@
 //! The binary: parse the command line, load the catalog, then either answer on stdout or open
 //! the browser. Everything that can fail is checked before the terminal changes mode.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,7 +68,8 @@ fn main() -> ExitCode {
             match mlpx::tui::run(app, storage) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
-                    eprintln!("mlpx: {err}");
+                    // Not `eprintln!`: it panics when the terminal has gone away.
+                    let _ = writeln!(io::stderr(), "mlpx: {err}");
                     ExitCode::FAILURE
                 }
             }

@@ -4,6 +4,7 @@
 use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
 use std::time::Duration;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -30,20 +31,27 @@ pub fn run(mut app: App, storage: Option<Storage>) -> io::Result<()> {
             "the browser needs a terminal; for scripts use `mlpx list`, `mlpx search` or `mlpx show` (see --help)",
         ));
     }
+    let report_panic = std::panic::take_hook();
     let mut terminal = ratatui::try_init()?;
     // The first poll installs crossterm's SIGWINCH handler; a resize that lands before it would
     // otherwise be lost and leave the first frame at the old size.
     event::poll(Duration::ZERO)?;
-    // ratatui's panic hook restores the screen; mouse reporting must be switched off as well.
-    let restore_screen = std::panic::take_hook();
+    // A panic hands the terminal back, mouse reporting included. ratatui's own hook is replaced:
+    // it reports a failed restore with `eprintln!`, which panics again, and so aborts, when the
+    // terminal is gone.
+    drop(std::panic::take_hook());
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
-        restore_screen(info);
+        let _ = ratatui::try_restore();
+        report_panic(info);
     }));
     // SIGTERM, SIGINT and SIGHUP end the loop like `q` does, so the terminal is handed back.
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGINT, SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    if terminal::window_size().is_ok() {
+        exit_when_the_terminal_goes_away();
     }
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
         let size = terminal.size()?;
@@ -51,12 +59,32 @@ pub fn run(mut app: App, storage: Option<Storage>) -> io::Result<()> {
         event_loop(&mut terminal, &mut app, storage.as_ref(), &stop)
     });
     let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    result
+    let restored = ratatui::try_restore();
+    result.and(restored)
 }
 
 /// How often a pending signal is noticed while no key comes.
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// How often the watchdog asks whether the terminal is still there.
+const HANGUP_CHECK: Duration = Duration::from_millis(250);
+
+/// A terminal that goes away (its window closed, its connection dropped) leaves crossterm
+/// reading end-of-input in a loop that never returns, at full CPU, and a SIGHUP may not come.
+/// A watchdog thread asks the terminal for its size, which fails once the terminal is gone, and
+/// then ends the process: there is no screen left to restore, and the shelf was saved at every
+/// change.
+fn exit_when_the_terminal_goes_away() {
+    thread::spawn(|| {
+        loop {
+            thread::sleep(HANGUP_CHECK);
+            if terminal::window_size().is_err() {
+                // 128 + SIGHUP, as a shell reports a process ended by a hang-up.
+                std::process::exit(129);
+            }
+        }
+    });
+}
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
@@ -130,7 +158,7 @@ fn edit_note(
 ) -> io::Result<Option<String>> {
     let file = notes.prepare(id, title)?;
     execute!(io::stdout(), DisableMouseCapture)?;
-    ratatui::restore();
+    ratatui::try_restore()?;
     let editor = crate::notes::editor();
     let status = crate::notes::run_editor(&editor, &file);
     // The screen is taken back without asking the terminal where its cursor is (ratatui's

@@ -36,10 +36,7 @@ impl Session {
     fn start_with_env(cols: u16, rows: u16, data_dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
         let pair =
             native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlpx"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("MLPX_DATA_DIR", data_dir);
-        cmd.env("XDG_CONFIG_HOME", data_dir.join("config"));
+        let mut cmd = mlpx_command(data_dir);
         for (name, value) in env {
             cmd.env(name, value);
         }
@@ -125,6 +122,19 @@ impl Session {
         drop(parser);
         status
     }
+}
+
+/// mlpx with its shelf and config in `data_dir`, away from the user's.
+fn mlpx_command(data_dir: &std::path::Path) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mlpx"));
+    isolate(&mut cmd, data_dir);
+    cmd
+}
+
+fn isolate(cmd: &mut CommandBuilder, data_dir: &std::path::Path) {
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("MLPX_DATA_DIR", data_dir);
+    cmd.env("XDG_CONFIG_HOME", data_dir.join("config"));
 }
 
 impl Drop for Session {
@@ -363,4 +373,58 @@ fn a_panic_hands_the_terminal_back() {
     mlpx.send("j");
     let status = mlpx.check_restored_after_exit();
     assert!(!status.success(), "a panic is a failure: {status:?}");
+}
+
+/// Runs `cmd` in a terminal until it shows `needle`, then closes the terminal as closing its
+/// window does, and says how the process ended.
+fn close_the_terminal_at(cmd: CommandBuilder, needle: &str, settle: Duration) -> portable_pty::ExitStatus {
+    let pair = native_pty_system()
+        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pty");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let (mut seen, mut buf) = (Vec::new(), [0u8; 4096]);
+    while !String::from_utf8_lossy(&seen).contains(needle) {
+        let n = reader.read(&mut buf).expect("read the screen");
+        assert!(n > 0, "ended before showing {needle:?}");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    thread::sleep(settle);
+    drop(reader);
+    drop(pair.master);
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            panic!("still running {TIMEOUT:?} after its terminal went away");
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The terminal closing while a frame is being drawn: writes fail, and restoring fails too;
+/// mlpx must end without a crash (it once aborted, its panic hook panicking on the dead terminal).
+#[test]
+fn a_terminal_closed_mid_frame_ends_the_browser_without_a_crash() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let status = close_the_terminal_at(mlpx_command(data.path()), "Search", Duration::ZERO);
+    assert!(status.signal().is_none(), "{status:?}");
+}
+
+/// The terminal going away while mlpx waits for a key, with no SIGHUP to say so (as under tmux,
+/// where it once spun at full CPU until killed): crossterm then reads end-of-input for ever, and
+/// mlpx must notice the terminal is gone. `setsid` puts mlpx in a session of its own, which the
+/// kernel's SIGHUP does not reach; `setsid -w`, itself deaf to SIGHUP, ends with mlpx's status.
+#[test]
+fn a_terminal_that_goes_away_without_a_sighup_ends_the_browser() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", "trap '' HUP; exec setsid -w \"$0\"", env!("CARGO_BIN_EXE_mlpx")]);
+    isolate(&mut cmd, data.path());
+    let status = close_the_terminal_at(cmd, "Library", Duration::from_millis(300));
+    assert!(status.signal().is_none(), "{status:?}");
 }
