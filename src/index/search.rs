@@ -107,6 +107,7 @@ pub struct SearchIndex {
     /// Every distinct word of the name fields of papers and concepts, as written (case counts
     /// in skim's scoring), numbered by first appearance.
     words: Vec<Word>,
+    keys: Vec<WordKey>,
     /// Where word `w` occurs in papers' fields: field, slot in the field and paper, three
     /// numbers for each occurrence, ending at occurrence `occurrence_ends[w]`. The paper is
     /// repeated here so that matching reads no field: in a large catalog, reaching into the
@@ -136,10 +137,35 @@ pub struct SearchIndex {
 struct Word {
     text: String,
     lower: String,
-    /// Characters in `lower`.
-    length: usize,
-    /// Which letters and digits `lower` holds, one bit each (`letter_set`).
+}
+
+/// What matching checks of a word before reading the word itself. Kept apart from the words,
+/// so that a scan over every word of a large catalog reads one small array.
+#[derive(Clone, Copy)]
+struct WordKey {
+    /// Which letters and digits the lowercase word holds, one bit each (`letter_set`).
     letters: u64,
+    /// Characters in the lowercase word.
+    length: usize,
+    first: Option<char>,
+}
+
+impl WordKey {
+    fn of(word: &Word) -> Self {
+        Self { letters: letter_set(&word.lower), length: word.lower.chars().count(), first: word.lower.chars().next() }
+    }
+
+    /// Whether `word` can match this word at all: `match_word`'s cheap necessary conditions.
+    fn may_match(&self, word: &QueryWord) -> bool {
+        // Each letter the word lacks costs at least one edit.
+        let missing = (word.letters & !self.letters).count_ones() as usize;
+        let wanted = word.chars.len();
+        if wanted <= 2 {
+            return missing == 0 && self.first == word.chars.first().copied();
+        }
+        let typo_possible = self.length.abs_diff(wanted) <= word.typos || (wanted >= 5 && self.length > wanted);
+        missing == 0 || (missing <= word.typos && typo_possible)
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -257,6 +283,7 @@ impl SearchIndex {
             occurrence_ends.push(occurrences.len() as u32 / 3);
         }
         Self {
+            keys: builder.words.iter().map(WordKey::of).collect(),
             words: builder.words,
             occurrences,
             occurrence_ends,
@@ -294,6 +321,7 @@ impl SearchIndex {
         let (words, occurrences, occurrence_ends, fields, field_ends, numbers, names, concepts, text): Prepared =
             postcard::from_bytes(bytes)?;
         Ok(Self {
+            keys: words.iter().map(WordKey::of).collect(),
             words,
             occurrences,
             occurrence_ends,
@@ -420,8 +448,11 @@ impl SearchIndex {
     fn best_fields(&self, word: &QueryWord, papers: usize) -> (Vec<WordMatch>, Vec<Best>) {
         let mut found = Vec::new();
         let mut best = vec![Best::default(); papers];
-        for (id, candidate) in self.words.iter().enumerate() {
-            let Some(matched) = self.match_word(candidate, word) else { continue };
+        for (id, key) in self.keys.iter().enumerate() {
+            if !key.may_match(word) {
+                continue;
+            }
+            let Some(matched) = self.match_word(&self.words[id], key, word) else { continue };
             for occurrence in self.occurrence_ends.span(id) {
                 let field_id = self.occurrences.get(3 * occurrence);
                 let (slot_in_field, paper) =
@@ -454,7 +485,7 @@ impl SearchIndex {
 
     /// The best match of a query word inside one word of a field. Matching within words keeps
     /// scattered letters across a long name ("d…e…t…" in "Bidirectional Encoder …") out.
-    fn match_word(&self, candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
+    fn match_word(&self, candidate: &Word, key: &WordKey, word: &QueryWord) -> Option<WordMatch> {
         if word.chars.len() <= 2 {
             // One or two letters say too little for fuzzy matching: they must start the word.
             // The first byte alone rules out most words, without a call to compare.
@@ -464,7 +495,7 @@ impl SearchIndex {
                 span: Span::First(word.chars.len()),
             });
         }
-        let missing = (word.letters & !candidate.letters).count_ones() as usize;
+        let missing = (word.letters & !key.letters).count_ones() as usize;
         // A plausible fuzzy match is a run of the word somewhere, or starts where the word does;
         // both are far cheaper to rule out than to run skim.
         let fuzzy_possible = missing == 0
@@ -474,7 +505,7 @@ impl SearchIndex {
             return Some(found);
         }
         // Each letter the candidate lacks costs at least one edit.
-        if missing <= word.typos { typo_match(candidate, word) } else { None }
+        if missing <= word.typos { typo_match(candidate, key, word) } else { None }
     }
 
     fn fuzzy_match(&self, candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
@@ -572,13 +603,13 @@ impl SearchIndex {
     /// How well a query word names a word of a concept: whole (1), its start (by share of it), or
     /// a near miss; nothing for scattered letters.
     fn concept_word_match(&self, name: &Field, word: &QueryWord) -> Option<f64> {
-        let words = name.words.iter().map(|w| &self.words[w.word as usize]);
+        let words = name.words.iter().map(|w| (&self.words[w.word as usize], &self.keys[w.word as usize]));
         let starts = words
             .clone()
-            .filter(|w| word.chars.len() >= 3 && w.lower.starts_with(&word.text))
-            .map(|w| word.chars.len() as f64 / w.length as f64)
+            .filter(|(w, _)| word.chars.len() >= 3 && w.lower.starts_with(&word.text))
+            .map(|(_, key)| word.chars.len() as f64 / key.length as f64)
             .fold(None, |best: Option<f64>, share| Some(best.map_or(share, |b| b.max(share))));
-        starts.or_else(|| words.filter_map(|w| typo_match(w, word)).map(|m| m.quality).reduce(f64::max))
+        starts.or_else(|| words.filter_map(|(w, key)| typo_match(w, key, word)).map(|m| m.quality).reduce(f64::max))
     }
 }
 
@@ -623,7 +654,7 @@ impl Builder {
         }
         let id = self.words.len() as u32;
         let lower = text.to_lowercase();
-        self.words.push(Word { length: lower.chars().count(), letters: letter_set(&lower), lower, text: text.clone() });
+        self.words.push(Word { lower, text: text.clone() });
         self.occurrences.push(Vec::new());
         self.ids.insert(text, id);
         id
@@ -667,8 +698,8 @@ fn max_gaps(word: &QueryWord) -> usize {
 
 /// The candidate within the allowed edit distance of the query word (transpositions count
 /// once), either whole or, for longer query words, as the start of a longer word.
-fn typo_match(candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
-    let (allowed, length, wanted) = (word.typos, candidate.length, word.chars.len());
+fn typo_match(candidate: &Word, key: &WordKey, word: &QueryWord) -> Option<WordMatch> {
+    let (allowed, length, wanted) = (word.typos, key.length, word.chars.len());
     if allowed == 0 {
         return None;
     }
