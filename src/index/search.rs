@@ -104,20 +104,33 @@ const TEXT_HALF_SCORE: f64 = 3.0;
 const SNIPPET_WIDTH: usize = 90;
 
 pub struct SearchIndex {
+    parts: Parts,
+    /// Each word's letter set, length and first letter, in word order.
+    keys: Vec<WordKey>,
+    /// Each field's kind, apart from the fields so that matching reads no field: in a large
+    /// catalog, reaching into the fields at random costs more than the matching.
+    field_kinds: Vec<MatchField>,
+    /// Built on the first search, not at start-up: the browser's first frame need not wait.
+    text: OnceLock<TextIndex>,
+    /// Each paper's tl;dr and explanation, until the text index is built from them.
+    texts: Vec<(String, String)>,
+    matcher: SkimMatcherV2,
+}
+
+/// What an index is made of, and what `to_prepared` saves with the text index; the rest of a
+/// `SearchIndex` is derived from it.
+#[derive(Serialize, Deserialize)]
+struct Parts {
     /// Every distinct word of the name fields of papers and concepts, as written (case counts
     /// in skim's scoring), numbered by first appearance.
     words: Vec<Word>,
-    keys: Vec<WordKey>,
     /// Where word `w` occurs in papers' fields: field, slot in the field and paper, three
     /// numbers for each occurrence, ending at occurrence `occurrence_ends[w]`. The paper is
-    /// repeated here so that matching reads no field: in a large catalog, reaching into the
-    /// fields at random costs more than the matching.
+    /// repeated here for the same reason as `SearchIndex::field_kinds`.
     occurrences: Packed,
     occurrence_ends: Packed,
     /// The fields of every paper; paper `p`'s end at `field_ends[p]`.
     fields: Vec<Field>,
-    /// Each field's kind, apart for the same reason.
-    field_kinds: Vec<MatchField>,
     field_ends: Packed,
     /// Year and arXiv fields by their text, sorted, for exact and prefix look-ups.
     numbers: Vec<(String, u32)>,
@@ -126,11 +139,6 @@ pub struct SearchIndex {
     names: Vec<(String, u32)>,
     /// Concept names, in `Catalog::concepts` order.
     concepts: Vec<Field>,
-    /// Built on the first search, not at start-up: the browser's first frame need not wait.
-    text: OnceLock<TextIndex>,
-    /// Each paper's tl;dr and explanation, until the text index is built from them.
-    texts: Vec<(String, String)>,
-    matcher: SkimMatcherV2,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -238,10 +246,6 @@ struct Best {
     found: Option<(u32, u32)>,
 }
 
-/// What `to_prepared` saves.
-type Prepared =
-    (Vec<Word>, Packed, Packed, Vec<Field>, Packed, Vec<(String, u32)>, Vec<(String, u32)>, Vec<Field>, TextIndex);
-
 impl SearchIndex {
     pub fn new(catalog: &Catalog) -> Self {
         let mut builder = Builder::default();
@@ -282,59 +286,33 @@ impl SearchIndex {
             }
             occurrence_ends.push(occurrences.len() as u32 / 3);
         }
+        let parts =
+            Parts { words: builder.words, occurrences, occurrence_ends, fields, field_ends, numbers, names, concepts };
+        let texts = catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect();
+        Self::from_parts(parts, OnceLock::new(), texts)
+    }
+
+    fn from_parts(parts: Parts, text: OnceLock<TextIndex>, texts: Vec<(String, String)>) -> Self {
         Self {
-            keys: builder.words.iter().map(WordKey::of).collect(),
-            words: builder.words,
-            occurrences,
-            occurrence_ends,
-            field_kinds: fields.iter().map(|f| f.kind).collect(),
-            fields,
-            field_ends,
-            numbers,
-            names,
-            concepts,
-            text: OnceLock::new(),
-            texts: catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect(),
-            matcher: matcher(),
+            keys: parts.words.iter().map(WordKey::of).collect(),
+            field_kinds: parts.fields.iter().map(|f| f.kind).collect(),
+            parts,
+            text,
+            texts,
+            matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 
     /// The whole index, text index included, as bytes for `from_prepared`: `build.rs` saves the
     /// built-in catalog's index this way.
     pub fn to_prepared(&self) -> Vec<u8> {
-        let parts = (
-            &self.words,
-            &self.occurrences,
-            &self.occurrence_ends,
-            &self.fields,
-            &self.field_ends,
-            &self.numbers,
-            &self.names,
-            &self.concepts,
-            self.text(),
-        );
-        postcard::to_stdvec(&parts).expect("an index serializes")
+        postcard::to_stdvec(&(&self.parts, self.text())).expect("an index serializes")
     }
 
     /// The index read back from `to_prepared`'s bytes.
     pub fn from_prepared(bytes: &[u8]) -> Result<Self, postcard::Error> {
-        let (words, occurrences, occurrence_ends, fields, field_ends, numbers, names, concepts, text): Prepared =
-            postcard::from_bytes(bytes)?;
-        Ok(Self {
-            keys: words.iter().map(WordKey::of).collect(),
-            words,
-            occurrences,
-            occurrence_ends,
-            field_kinds: fields.iter().map(|f| f.kind).collect(),
-            fields,
-            field_ends,
-            numbers,
-            names,
-            concepts,
-            text: OnceLock::from(text),
-            texts: Vec::new(),
-            matcher: matcher(),
-        })
+        let (parts, text): (Parts, TextIndex) = postcard::from_bytes(bytes)?;
+        Ok(Self::from_parts(parts, OnceLock::from(text), Vec::new()))
     }
 
     fn text(&self) -> &TextIndex {
@@ -350,6 +328,7 @@ impl SearchIndex {
             return Vec::new();
         }
         let mut found: Vec<(f64, usize)> = self
+            .parts
             .concepts
             .iter()
             .enumerate()
@@ -371,7 +350,7 @@ impl SearchIndex {
         if words.is_empty() {
             return Vec::new();
         }
-        let papers = self.field_ends.len();
+        let papers = self.parts.field_ends.len();
         let text = self.text();
         let mut matches: Vec<Vec<WordMatch>> = Vec::with_capacity(words.len());
         let mut best: Vec<Vec<Best>> = Vec::with_capacity(words.len());
@@ -415,7 +394,7 @@ impl SearchIndex {
     pub fn why(&self, hit: &Hit, catalog: &Catalog) -> Option<(MatchField, String)> {
         match hit.matched_via.as_ref()? {
             Via::Field(field) => {
-                let field = &self.fields[*field as usize];
+                let field = &self.parts.fields[*field as usize];
                 Some((field.kind, field_text(&catalog.papers()[hit.paper], field.kind, field.nth as usize)?))
             }
             Via::Text(word) => {
@@ -452,11 +431,11 @@ impl SearchIndex {
             if !key.may_match(word) {
                 continue;
             }
-            let Some(matched) = self.match_word(&self.words[id], key, word) else { continue };
-            for occurrence in self.occurrence_ends.span(id) {
-                let field_id = self.occurrences.get(3 * occurrence);
+            let Some(matched) = self.match_word(&self.parts.words[id], key, word) else { continue };
+            for occurrence in self.parts.occurrence_ends.span(id) {
+                let field_id = self.parts.occurrences.get(3 * occurrence);
                 let (slot_in_field, paper) =
-                    (self.occurrences.get(3 * occurrence + 1), self.occurrences.get(3 * occurrence + 2));
+                    (self.parts.occurrences.get(3 * occurrence + 1), self.parts.occurrences.get(3 * occurrence + 2));
                 let score = self.field_kinds[field_id as usize].weight() * matched.quality;
                 let slot = &mut best[paper as usize];
                 // Of equal matches, the later field wins: aliases and concepts come after the title.
@@ -467,9 +446,9 @@ impl SearchIndex {
             found.push(matched);
         }
         // Years match whole and arXiv ids by their start; both are sorted by text.
-        let first = self.numbers.partition_point(|(text, _)| text.as_str() < word.text.as_str());
-        for (text, field) in self.numbers[first..].iter().take_while(|(text, _)| text.starts_with(&word.text)) {
-            let field_ref = &self.fields[*field as usize];
+        let first = self.parts.numbers.partition_point(|(text, _)| text.as_str() < word.text.as_str());
+        for (text, field) in self.parts.numbers[first..].iter().take_while(|(text, _)| text.starts_with(&word.text)) {
+            let field_ref = &self.parts.fields[*field as usize];
             let matches = match field_ref.kind {
                 MatchField::Year => *text == word.text,
                 _ => word.text.len() >= 4,
@@ -551,7 +530,7 @@ impl SearchIndex {
             };
             if kind == MatchField::Title {
                 if let Some((slot, matched)) = best.found {
-                    let field = &self.fields[best.field as usize];
+                    let field = &self.parts.fields[best.field as usize];
                     title_matches.extend(self.positions(field, slot, &matches[i][matched as usize]));
                 }
             } else if matched_via.is_none() {
@@ -561,7 +540,7 @@ impl SearchIndex {
 
         let mut name_bonus = name_bonuses.get(&paper).copied().unwrap_or(0.0);
         if let Some(Some(name)) = common_name {
-            let (query, name) = (compact.len(), self.fields[name as usize].compact_len as usize);
+            let (query, name) = (compact.len(), self.parts.fields[name as usize].compact_len as usize);
             name_bonus = name_bonus.max(NAME_COVERAGE_BONUS * query.min(name) as f64 / query.max(name).max(1) as f64);
         }
         total += name_bonus;
@@ -580,8 +559,8 @@ impl SearchIndex {
         if compact.is_empty() {
             return bonuses;
         }
-        let first = self.names.partition_point(|(name, _)| name.as_str() < compact);
-        for (name, paper) in self.names[first..].iter().take_while(|(name, _)| name.starts_with(compact)) {
+        let first = self.parts.names.partition_point(|(name, _)| name.as_str() < compact);
+        for (name, paper) in self.parts.names[first..].iter().take_while(|(name, _)| name.starts_with(compact)) {
             let bonus = if name == compact { EXACT_NAME_BONUS } else { NAME_PREFIX_BONUS };
             let best = bonuses.entry(*paper as usize).or_insert(0.0_f64);
             *best = best.max(bonus);
@@ -592,7 +571,7 @@ impl SearchIndex {
     /// Positions in the field's text of the characters that `matched` covers in word `slot`.
     fn positions(&self, field: &Field, slot: u32, matched: &WordMatch) -> Vec<usize> {
         let field_word = &field.words[slot as usize];
-        let length = || self.words[field_word.word as usize].text.chars().count();
+        let length = || self.parts.words[field_word.word as usize].text.chars().count();
         match &matched.span {
             Span::Chars(at) => at.iter().map(|&i| field_word.position(i)).collect(),
             Span::First(n) => (0..(*n).min(length())).map(|i| field_word.position(i)).collect(),
@@ -603,7 +582,7 @@ impl SearchIndex {
     /// How well a query word names a word of a concept: whole (1), its start (by share of it), or
     /// a near miss; nothing for scattered letters.
     fn concept_word_match(&self, name: &Field, word: &QueryWord) -> Option<f64> {
-        let words = name.words.iter().map(|w| (&self.words[w.word as usize], &self.keys[w.word as usize]));
+        let words = name.words.iter().map(|w| (&self.parts.words[w.word as usize], &self.keys[w.word as usize]));
         let starts = words
             .clone()
             .filter(|(w, _)| word.chars.len() >= 3 && w.lower.starts_with(&word.text))
@@ -611,10 +590,6 @@ impl SearchIndex {
             .fold(None, |best: Option<f64>, share| Some(best.map_or(share, |b| b.max(share))));
         starts.or_else(|| words.filter_map(|(w, key)| typo_match(w, key, word)).map(|m| m.quality).reduce(f64::max))
     }
-}
-
-fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().ignore_case()
 }
 
 /// Numbers words and fields while the index is built.
