@@ -17,6 +17,7 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 use std::collections::HashMap;
@@ -92,6 +93,10 @@ pub enum Via {
 
 /// Skim scores below this share of a perfect match are scattered letters, not a match.
 const MIN_FUZZY_QUALITY: f64 = 0.5;
+/// Of a word matched by its stem: below any typo, and on a name below a concept named exactly.
+const STEM_QUALITY: f64 = 0.5;
+/// Shorter stems say too little ("use", "net").
+const MIN_STEM: usize = 4;
 const EXACT_NAME_BONUS: f64 = 1.5;
 const NAME_PREFIX_BONUS: f64 = 0.5;
 const NAME_COVERAGE_BONUS: f64 = 0.5;
@@ -115,6 +120,7 @@ pub struct SearchIndex {
     /// Each paper's tl;dr and explanation, until the text index is built from them.
     texts: Vec<(String, String)>,
     matcher: SkimMatcherV2,
+    stemmer: Stemmer,
 }
 
 /// What an index is made of, and what `to_prepared` saves with the text index; the rest of a
@@ -172,7 +178,11 @@ impl WordKey {
             return missing == 0 && self.first == word.chars.first().copied();
         }
         let typo_possible = self.length.abs_diff(wanted) <= word.typos || (wanted >= 5 && self.length > wanted);
-        missing == 0 || (missing <= word.typos && typo_possible)
+        let stem_possible = word
+            .stem
+            .as_ref()
+            .is_some_and(|(_, letters)| letters & !self.letters == 0 && self.first == word.chars.first().copied());
+        missing == 0 || (missing <= word.typos && typo_possible) || stem_possible
     }
 }
 
@@ -222,12 +232,16 @@ struct QueryWord {
     perfect: i64,
     /// Edits forgiven as a typo: none for short words.
     typos: usize,
+    /// The word's stem ("normalizing" -> "normal"), when long enough to compare, and its letters.
+    stem: Option<(String, u64)>,
 }
 
 /// How a query word matched one word of the index.
 struct WordMatch {
     quality: f64,
     span: Span,
+    /// Matched as another form of the word: such a match does not name the paper.
+    by_stem: bool,
 }
 
 /// Which characters of the matched word count as matched.
@@ -300,6 +314,7 @@ impl SearchIndex {
             text,
             texts,
             matcher: SkimMatcherV2::default().ignore_case(),
+            stemmer: Stemmer::create(Algorithm::English),
         }
     }
 
@@ -413,8 +428,11 @@ impl SearchIndex {
             4..=7 => 1,
             _ => 2,
         };
+        let stem = self.stemmer.stem(&text);
+        let stem = (stem.chars().count() >= MIN_STEM).then(|| (stem.to_string(), letter_set(&stem)));
         QueryWord {
             letters: letter_set(&text),
+            stem,
             shared: Arc::from(text.as_str()),
             perfect: self.matcher.fuzzy_match(&text, &text).unwrap_or(1).max(1),
             text,
@@ -470,6 +488,7 @@ impl SearchIndex {
             // The first byte alone rules out most words, without a call to compare.
             let first_differs = candidate.lower.as_bytes().first() != word.text.as_bytes().first();
             return (!first_differs && candidate.lower.starts_with(&word.text)).then(|| WordMatch {
+                by_stem: false,
                 quality: if candidate.lower == word.text { 1.0 } else { 0.8 },
                 span: Span::First(word.chars.len()),
             });
@@ -484,7 +503,22 @@ impl SearchIndex {
             return Some(found);
         }
         // Each letter the candidate lacks costs at least one edit.
-        if missing <= word.typos { typo_match(candidate, key, word) } else { None }
+        let typo = if missing <= word.typos { typo_match(candidate, key, word) } else { None };
+        typo.or_else(|| self.stem_match(candidate, word))
+    }
+
+    /// Another form of the same word: "normalizing" for "Normalization", "retrieving" for
+    /// "Retrieval". Worth less than a typo: stemming also joins words that only look related
+    /// ("regularization" and "regular").
+    fn stem_match(&self, candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
+        let (stem, _) = word.stem.as_ref()?;
+        // Stems are nearly always a start of the word; this keeps the stemmer off the rest.
+        let shares_start = candidate.lower.as_bytes().get(..MIN_STEM) == stem.as_bytes().get(..MIN_STEM);
+        (shares_start && self.stemmer.stem(&candidate.lower) == stem.as_str()).then_some(WordMatch {
+            quality: STEM_QUALITY,
+            span: Span::Whole,
+            by_stem: true,
+        })
     }
 
     fn fuzzy_match(&self, candidate: &Word, word: &QueryWord) -> Option<WordMatch> {
@@ -493,7 +527,7 @@ impl SearchIndex {
         let gaps = at.windows(2).filter(|pair| pair[1] != pair[0] + 1).count();
         let from_word_start = at.first() == Some(&0);
         let plausible = quality >= MIN_FUZZY_QUALITY && (gaps == 0 || (from_word_start && gaps <= max_gaps(word)));
-        plausible.then_some(WordMatch { quality, span: Span::Chars(at) })
+        plausible.then_some(WordMatch { quality, span: Span::Chars(at), by_stem: false })
     }
 
     fn score_paper(
@@ -522,7 +556,8 @@ impl SearchIndex {
             }
             total += best.score;
             let kind = self.field_kinds[best.field as usize];
-            let is_name = matches!(kind, MatchField::Title | MatchField::Alias);
+            let by_stem = best.found.is_some_and(|(_, matched)| matches[i][matched as usize].by_stem);
+            let is_name = matches!(kind, MatchField::Title | MatchField::Alias) && !by_stem;
             common_name = match common_name {
                 None => Some(is_name.then_some(best.field)),
                 Some(Some(name)) if name == best.field => Some(Some(name)),
@@ -692,7 +727,8 @@ fn typo_match(candidate: &Word, key: &WordKey, word: &QueryWord) -> Option<WordM
         let end = candidate.lower.char_indices().nth(wanted).map_or(candidate.lower.len(), |(at, _)| at);
         distance = distance.min(strsim::osa_distance(&word.text, &candidate.lower[..end]));
     }
-    (distance <= allowed).then_some(WordMatch { quality: 0.7 - 0.1 * distance as f64, span: Span::Whole })
+    let quality = 0.7 - 0.1 * distance as f64;
+    (distance <= allowed).then_some(WordMatch { quality, span: Span::Whole, by_stem: false })
 }
 
 /// The fields a paper is found by, each the nth of its kind, in the order they are tried.
@@ -846,6 +882,22 @@ mod tests {
         ] {
             assert_eq!(top(query), id, "query {query:?}");
         }
+    }
+
+    #[test]
+    fn other_forms_of_a_word_find_it_without_outranking_the_word_itself() {
+        for (query, id) in [
+            ("batch normalizing", "batch-norm"),
+            ("normalizing layers", "layer-norm"),
+            ("retrieving passages densely", "dpr"),
+            ("denoising autoencoding", "denoising-autoencoder"),
+        ] {
+            assert_eq!(top(query), id, "query {query:?}");
+        }
+        // Stems also join words that only look related: "regular convolution" (an alias of
+        // Convolution) and "segment-level recurrence" (of Transformer-XL) must not come first.
+        assert_ne!(top("regularization"), "convolution");
+        assert_ne!(top("segmentation"), "transformer-xl");
     }
 
     #[test]
