@@ -140,9 +140,10 @@ struct Parts {
     field_ends: Packed,
     /// Year and arXiv fields by their text, sorted, for exact and prefix look-ups.
     numbers: Vec<(String, u32)>,
-    /// Titles and aliases in lowercase letters and digits only ("fasterrcnn"), each with its
-    /// paper, sorted: a query that spells a name out, or its start, finds it here.
-    names: Vec<(String, u32)>,
+    /// Titles, aliases and full titles in lowercase letters and digits only ("fasterrcnn"),
+    /// each with its paper and whether only the whole of it counts, sorted: a query that spells
+    /// a name out, or its start, finds it here. A full title counts only whole, pasted.
+    names: Vec<(String, u32, bool)>,
     /// Concept names, in `Catalog::concepts` order.
     concepts: Vec<Field>,
 }
@@ -224,6 +225,8 @@ impl FieldWord {
 /// A query word, prepared once for matching every word of the index.
 struct QueryWord {
     text: String,
+    /// The runs of letters and digits it was typed as: "pre" and "training".
+    parts: Vec<String>,
     /// The same, for the hits it is found in the text of.
     shared: Arc<str>,
     chars: Vec<char>,
@@ -234,6 +237,15 @@ struct QueryWord {
     typos: usize,
     /// The word's stem ("normalizing" -> "normal"), when long enough to compare, and its letters.
     stem: Option<(String, u64)>,
+}
+
+impl QueryWord {
+    /// BM25 of each paper's text for the word; a word typed in parts needs every part there.
+    fn text_scores(&self, text: &TextIndex, papers: usize) -> Vec<f64> {
+        let mut parts = self.parts.iter().map(|part| text.scores(part, papers));
+        let first = parts.next().unwrap_or_else(|| vec![0.0; papers]);
+        parts.fold(first, |least, next| least.into_iter().zip(next).map(|(a, b)| a.min(b)).collect())
+    }
 }
 
 /// How a query word matched one word of the index.
@@ -276,8 +288,8 @@ impl SearchIndex {
                 if matches!(kind, MatchField::Year | MatchField::Arxiv) {
                     numbers.push((text.to_owned(), id));
                 }
-                if matches!(kind, MatchField::Title | MatchField::Alias) {
-                    names.push((compact(text), paper as u32));
+                if matches!(kind, MatchField::Title | MatchField::Alias | MatchField::FullTitle) {
+                    names.push((compact(text), paper as u32, kind == MatchField::FullTitle));
                 }
                 fields.push(builder.field(kind, paper as u32, nth, text, Some(id)));
             }
@@ -374,7 +386,7 @@ impl SearchIndex {
         let mut alive: Option<Vec<usize>> = None;
         for word in &words {
             let (found, by_paper) = self.best_fields(word, papers);
-            let scores = text.scores(&word.text, papers);
+            let scores = word.text_scores(text, papers);
             let matched = |paper: &usize| by_paper[*paper].score > 0.0 || scores[*paper] > 0.0;
             let left: Vec<usize> = match alive {
                 None => (0..papers).filter(matched).collect(),
@@ -421,7 +433,17 @@ impl SearchIndex {
         }
     }
 
-    fn query_word(&self, text: String) -> QueryWord {
+    /// A typed word prepared for matching. Its parts between punctuation are matched as one word
+    /// ("pre-training" as "pretraining", which the fields hold too), except in an arXiv id.
+    fn query_word(&self, typed: String) -> QueryWord {
+        let is_arxiv = looks_like_arxiv_id(&typed);
+        let parts: Vec<String> = if is_arxiv {
+            // The catalog keeps ids without their version: 1810.04805v2 is 1810.04805.
+            vec![typed.split('v').next().unwrap_or_default().to_owned()]
+        } else {
+            typed.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).map(str::to_owned).collect()
+        };
+        let text = parts.concat();
         let chars: Vec<char> = text.chars().collect();
         let typos = match chars.len() {
             0..=3 => 0,
@@ -436,6 +458,7 @@ impl SearchIndex {
             shared: Arc::from(text.as_str()),
             perfect: self.matcher.fuzzy_match(&text, &text).unwrap_or(1).max(1),
             text,
+            parts,
             chars,
             typos,
         }
@@ -594,9 +617,14 @@ impl SearchIndex {
         if compact.is_empty() {
             return bonuses;
         }
-        let first = self.parts.names.partition_point(|(name, _)| name.as_str() < compact);
-        for (name, paper) in self.parts.names[first..].iter().take_while(|(name, _)| name.starts_with(compact)) {
-            let bonus = if name == compact { EXACT_NAME_BONUS } else { NAME_PREFIX_BONUS };
+        let first = self.parts.names.partition_point(|(name, ..)| name.as_str() < compact);
+        let starting = self.parts.names[first..].iter().take_while(|(name, ..)| name.starts_with(compact));
+        for (name, paper, whole_only) in starting {
+            let bonus = match (name == compact, whole_only) {
+                (true, _) => EXACT_NAME_BONUS,
+                (false, false) => NAME_PREFIX_BONUS,
+                (false, true) => continue,
+            };
             let best = bonuses.entry(*paper as usize).or_insert(0.0_f64);
             *best = best.max(bonus);
         }
@@ -699,6 +727,13 @@ pub fn query_words(query: &str) -> Vec<String> {
         .collect()
 }
 
+/// "1810.04805", possibly with a version: four digits, a dot, then digits.
+fn looks_like_arxiv_id(word: &str) -> bool {
+    let digits = |part: &str| part.chars().take_while(char::is_ascii_digit).count();
+    word.split_once('.')
+        .is_some_and(|(year_month, number)| year_month.len() == 4 && digits(year_month) == 4 && digits(number) >= 4)
+}
+
 /// A word typed from memory starts like the word and skips a letter here and there: "tinybrt" is
 /// TinyBERT, but "retina" is not hiding in "bidirectional". Mid-word, only a contiguous run
 /// counts ("bert" in DistilBERT).
@@ -791,6 +826,13 @@ fn split_words(kind: MatchField, text: &str) -> Vec<(String, Positions)> {
             words.push(initials);
         }
     }
+    // A word written with hyphens or dots, "Pre-training" or "GPT-NeoX-20B", also counts run
+    // together, as people type it either way.
+    for compound in compounds(text) {
+        if !words.iter().any(|(word, _)| *word == compound.0) {
+            words.push(compound);
+        }
+    }
     words
         .into_iter()
         .enumerate()
@@ -799,6 +841,30 @@ fn split_words(kind: MatchField, text: &str) -> Vec<(String, Positions)> {
             (word, positions)
         })
         .collect()
+}
+
+/// The runs of letters and digits of each space-separated piece of `text` that has two or more,
+/// joined, with the position of each character.
+fn compounds(text: &str) -> Vec<(String, Vec<u32>)> {
+    let mut found = Vec::new();
+    let mut current = (String::new(), Vec::new(), 0);
+    let mut previous_alphanumeric = false;
+    for (i, c) in text.chars().chain([' ']).enumerate() {
+        if c.is_whitespace() {
+            if current.2 >= 2 {
+                found.push((std::mem::take(&mut current.0), std::mem::take(&mut current.1)));
+            }
+            current = (String::new(), Vec::new(), 0);
+        } else if c.is_alphanumeric() {
+            if !previous_alphanumeric {
+                current.2 += 1;
+            }
+            current.0.push(c);
+            current.1.push(i as u32);
+        }
+        previous_alphanumeric = c.is_alphanumeric();
+    }
+    found
 }
 
 /// Words left out of a concept's initials: "reinforcement learning from human feedback" is "rlhf".
@@ -856,6 +922,13 @@ mod tests {
             ("res net", "resnet"),
             ("residual network", "resnet"),
             ("wgan", "wgan"),
+            // Pasted whole, hyphens and all; a model card's name; an id with its version.
+            ("Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks", "faster-rcnn"),
+            ("Language Models are Few-Shot Learners", "gpt-3"),
+            ("intfloat/e5-mistral-7b-instruct", "e5-mistral"),
+            ("Nomic Embed 1.5", "nomic-embed-text-v1-5"),
+            ("1810.04805v2", "bert"),
+            ("pouget-abadie", "gan"),
         ] {
             assert_eq!(top(query), id, "query {query:?}");
         }

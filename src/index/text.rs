@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
 use crate::index::packed::Packed;
@@ -89,20 +90,20 @@ impl TextIndex {
     /// BM25 score of each of the `papers` for one query word; 0 for papers without it.
     pub fn scores(&self, word: &str, papers: usize) -> Vec<f64> {
         let mut scores = vec![0.0; papers];
-        let Some(query) = terms(word).next() else {
+        let Some(query) = TermQuery::new(word) else {
             return scores;
         };
         let terms = self.term_ends.len();
-        let first = partition_point(terms, |i| self.term(i) < query.as_str());
-        for i in first..terms {
-            let term = self.term(i);
-            let discount = if term == query {
-                1.0
-            } else if query.chars().count() >= MIN_PREFIX && term.starts_with(&query) {
-                PREFIX_DISCOUNT
-            } else {
-                break;
-            };
+        let at = |term: &str| partition_point(terms, |i| self.term(i) < term);
+        // The terms it can match: its stem, the terms it starts, and the terms that start it.
+        let mut candidates: Vec<usize> =
+            (at(&query.typed)..terms).take_while(|&i| self.term(i).starts_with(&query.typed)).collect();
+        let prefixes = query.typed.char_indices().map(|(end, _)| &query.typed[..end]).chain([query.stem.as_str()]);
+        candidates.extend(prefixes.map(at).filter(|&i| i < terms));
+        candidates.sort_unstable();
+        candidates.dedup();
+        for i in candidates {
+            let Some(discount) = query.discount(self.term(i)) else { continue };
             let docs = self.postings(i);
             let idf = self.idf(docs.len());
             for (paper, count) in docs {
@@ -137,29 +138,59 @@ fn partition_point(len: usize, is_before: impl Fn(usize) -> bool) -> usize {
     low
 }
 
-/// Lowercase words of letters and digits, a plural "s" removed, so "windows" meets "window".
-pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| {
-        let lower = w.to_lowercase();
-        match lower.strip_suffix('s') {
-            Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => stem.to_owned(),
-            _ => lower,
+/// A typed word as it meets the terms of the text.
+struct TermQuery {
+    stem: String,
+    /// As typed, lowercase: it may be the start of a longer word ("distil" of "DistilBERT").
+    typed: String,
+}
+
+impl TermQuery {
+    fn new(word: &str) -> Option<Self> {
+        let typed = word.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty())?.to_lowercase();
+        let stem = terms(&typed).next()?;
+        Some(Self { stem, typed })
+    }
+
+    /// How much a term counts: in full for the word's stem; a little less for a term that the
+    /// typed word starts ("distil" and "distilbert") or that starts most of the typed word, as
+    /// when a word is still being typed ("normaliz" and "normal", the stem of "normalization").
+    fn discount(&self, term: &str) -> Option<f64> {
+        let (term_length, typed_length) = (term.chars().count(), self.typed.chars().count());
+        let starts_most = term_length > MIN_PREFIX && 5 * term_length >= 3 * typed_length;
+        if term == self.stem {
+            Some(1.0)
+        } else if typed_length >= MIN_PREFIX && term.starts_with(&self.typed)
+            || starts_most && self.typed.starts_with(term)
+        {
+            Some(PREFIX_DISCOUNT)
+        } else {
+            None
         }
-    })
+    }
+}
+
+/// Lowercase words of letters and digits, each cut to its stem by the Snowball stemmer, so
+/// that "windows" meets "window" and "normalizing" meets "normalization".
+pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
+    let stemmer = Stemmer::create(Algorithm::English);
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| stemmer.stem(&w.to_lowercase()).into_owned())
 }
 
 /// The sentence of `text` in which `word` first appears as a word or word start, trimmed to
 /// about `width` characters around it: shown under a result to say why it matched.
 pub fn snippet(text: &str, word: &str, width: usize) -> Option<String> {
-    let query = terms(word).next()?;
+    let query = TermQuery::new(word)?;
     let sentences = text.split_inclusive(['.', '\n']).map(str::trim).filter(|s| !s.is_empty());
     for sentence in sentences {
-        if terms(sentence).any(|t| t == query || (query.chars().count() >= MIN_PREFIX && t.starts_with(&query))) {
+        if terms(sentence).any(|term| query.discount(&term).is_some()) {
             let clean: String = sentence.chars().filter(|c| !matches!(c, '*' | '`' | '#')).collect();
             let clean = clean.trim_start_matches(['-', ' ']).to_owned();
             let lower = clean.to_lowercase();
             let chars: Vec<char> = clean.chars().collect();
-            let at = lower.find(&query).map_or(0, |byte| lower[..byte].chars().count());
+            let at = lower.find(&query.stem).map_or(0, |byte| lower[..byte].chars().count());
             // A result row is narrow: the match must come early, after a few words of context.
             let lead = LEAD.min(width / 3);
             if at <= 2 * lead && chars.len() <= width {
@@ -185,11 +216,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plurals_fold_and_case_is_ignored() {
-        assert_eq!(
-            terms("Shifted Windows, losses; class").collect::<Vec<_>>(),
-            ["shifted", "window", "losse", "class"]
-        );
+    fn words_fold_to_their_stem_and_case_is_ignored() {
+        assert_eq!(terms("Shifted Windows, losses; class").collect::<Vec<_>>(), ["shift", "window", "loss", "class"]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 use crate::app::{App, Focus, ListView, PathPosition, Picker, ResultRow, SectionRow};
 use crate::catalog::{Paper, StepTarget};
 use crate::index::filter::{Marks, Query};
+use crate::index::text::terms;
 use crate::index::{Hit, TreeRow};
 use crate::keymap::{self, Context};
 use layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -268,6 +269,16 @@ fn highlighted(text: &str, words: &[String]) -> Vec<Span<'static>> {
         for (start, found) in lower.match_indices(word.as_str()) {
             marked[start..start + found.len()].iter_mut().for_each(|m| *m = true);
         }
+    }
+    // A text match may be another form of the typed word ("shift" for "shifted"): the words with
+    // the same stem are marked too.
+    let stems: Vec<String> = words.iter().filter_map(|word| terms(word).next()).collect();
+    let mut at = 0;
+    for piece in text.split(|c: char| !c.is_alphanumeric()) {
+        if !piece.is_empty() && terms(piece).next().is_some_and(|stem| stems.contains(&stem)) {
+            marked[at..at + piece.len()].iter_mut().for_each(|m| *m = true);
+        }
+        at += piece.len() + text[at + piece.len()..].chars().next().map_or(0, char::len_utf8);
     }
     let mut spans = Vec::new();
     let mut start = 0;
