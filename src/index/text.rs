@@ -42,12 +42,16 @@ impl TextIndex {
         let mut by_term: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
         let mut counts: HashMap<String, u32> = HashMap::new();
         let mut lengths = Packed::default();
+        // The same words come back again and again; each is stemmed once.
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut stems: HashMap<&str, String> = HashMap::new();
         for (index, (tldr, body)) in texts.iter().enumerate() {
             let mut length = 0;
             let tldr = std::iter::repeat_n(tldr.as_str(), TLDR_REPEAT);
             for text in tldr.chain([body.as_str()]) {
-                for term in terms(text) {
-                    *counts.entry(term).or_default() += 1;
+                for word in words(text) {
+                    let term = stems.entry(word).or_insert_with(|| stemmer.stem(&word.to_lowercase()).into_owned());
+                    *counts.entry(term.clone()).or_default() += 1;
                     length += 1;
                 }
             }
@@ -174,9 +178,11 @@ impl TermQuery {
 /// that "windows" meets "window" and "normalizing" meets "normalization".
 pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
     let stemmer = Stemmer::create(Algorithm::English);
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(move |w| stemmer.stem(&w.to_lowercase()).into_owned())
+    words(text).map(move |w| stemmer.stem(&w.to_lowercase()).into_owned())
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// The sentence of `text` in which `word` first appears as a word or word start, trimmed to
