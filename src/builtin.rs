@@ -20,7 +20,7 @@ impl Catalog {
 
     /// The built-in catalog with the user's folders `dirs` laid over it.
     pub fn layered(dirs: &[PathBuf]) -> Layered {
-        Self::lay_over(Self::embedded(), &sources(), dirs)
+        Self::lay_over(Self::embedded(), sources, dirs)
     }
 }
 

@@ -179,11 +179,12 @@ impl Catalog {
         validate::build(sources)
     }
 
-    /// `built_in` (read from `built_in_sources`) with every folder of `dirs` laid over it: their
+    /// `built_in` (made from the files `built_in_sources` gives, asked for only when there are
+    /// user files) with every folder of `dirs` laid over it: their
     /// papers join it or replace the built-in paper with the same id, and their categories,
     /// concepts and paths join it. A user file with an error is left out (and reported), never
     /// the built-in catalog.
-    pub fn lay_over(built_in: Self, built_in_sources: &[Source], dirs: &[PathBuf]) -> Layered {
+    pub fn lay_over(built_in: Self, built_in_sources: impl FnOnce() -> Vec<Source>, dirs: &[PathBuf]) -> Layered {
         let mut user = Vec::new();
         let mut unreadable = Vec::new();
         for dir in dirs {
@@ -195,6 +196,7 @@ impl Catalog {
         if user.is_empty() {
             return Layered { catalog: built_in, skipped: Vec::new(), unreadable };
         }
+        let built_in_sources = built_in_sources();
         let user_ids: HashMap<&str, String> =
             user.iter().filter_map(|source| Some((source.path.as_str(), paper_id(source)?))).collect();
         let mut skipped: Vec<CatalogError> = Vec::new();

@@ -102,7 +102,9 @@ impl TextIndex {
         // The terms it can match: its stem, the terms it starts, and the terms that start it.
         let mut candidates: Vec<usize> =
             (at(&query.typed)..terms).take_while(|&i| self.term(i).starts_with(&query.typed)).collect();
-        let prefixes = query.typed.char_indices().map(|(end, _)| &query.typed[..end]).chain([query.stem.as_str()]);
+        let starts =
+            query.typed.char_indices().map(|(end, _)| &query.typed[..end]).filter(|start| start.len() > MIN_PREFIX);
+        let prefixes = starts.chain([query.stem.as_str()]);
         candidates.extend(prefixes.map(at).filter(|&i| i < terms));
         candidates.sort_unstable();
         candidates.dedup();
