@@ -99,6 +99,7 @@ const STEM_QUALITY: f64 = 0.5;
 const MIN_STEM: usize = 4;
 const EXACT_NAME_BONUS: f64 = 1.5;
 const NAME_PREFIX_BONUS: f64 = 0.5;
+const WORD_NAME_BONUS: f64 = 0.5;
 const NAME_COVERAGE_BONUS: f64 = 0.5;
 /// The most a word found only in the text can add, below a fair concept match (0.55).
 const TEXT_WEIGHT: f64 = 0.4;
@@ -401,7 +402,7 @@ impl SearchIndex {
             text_scores.push(scores);
         }
         let compact = compact(query);
-        let name_bonuses = self.name_bonuses(&compact);
+        let name_bonuses = self.name_bonuses(&compact, &words);
         let mut hits: Vec<Hit> = alive
             .unwrap_or_default()
             .into_iter()
@@ -612,10 +613,21 @@ impl SearchIndex {
     }
 
     /// By paper, the bonus of a name that the query spells out whole or begins.
-    fn name_bonuses(&self, compact: &str) -> HashMap<usize, f64> {
+    ///
+    /// A word of a longer query that is a whole name ("vit" in "vit image patches") earns a
+    /// smaller bonus: a short name is otherwise outscored by scattered matches of its letters.
+    fn name_bonuses(&self, compact: &str, words: &[QueryWord]) -> HashMap<usize, f64> {
         let mut bonuses = HashMap::new();
         if compact.is_empty() {
             return bonuses;
+        }
+        for word in words.iter().filter(|_| words.len() > 1) {
+            let first = self.parts.names.partition_point(|(name, ..)| name.as_str() < word.text.as_str());
+            let named = self.parts.names[first..].iter().take_while(|(name, ..)| *name == word.text);
+            for (_, paper, _) in named.filter(|(.., whole_only)| !whole_only) {
+                let best = bonuses.entry(*paper as usize).or_insert(0.0_f64);
+                *best = best.max(WORD_NAME_BONUS);
+            }
         }
         let first = self.parts.names.partition_point(|(name, ..)| name.as_str() < compact);
         let starting = self.parts.names[first..].iter().take_while(|(name, ..)| name.starts_with(compact));
@@ -922,6 +934,10 @@ mod tests {
             ("res net", "resnet"),
             ("residual network", "resnet"),
             ("wgan", "wgan"),
+            // A short name among other words.
+            ("vit image patches", "vit"),
+            ("mae masked", "mae"),
+            ("bert masked language", "bert"),
             // Pasted whole, hyphens and all; a model card's name; an id with its version.
             ("Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks", "faster-rcnn"),
             ("Language Models are Few-Shot Learners", "gpt-3"),
