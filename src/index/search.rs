@@ -228,8 +228,8 @@ struct QueryWord {
     text: String,
     /// The runs of letters and digits it was typed as: "pre" and "training".
     parts: Vec<String>,
-    /// The same, for the hits it is found in the text of.
-    shared: Arc<str>,
+    /// The part to look for in the text of a hit, to quote its sentence: the longest.
+    quoted: Arc<str>,
     chars: Vec<char>,
     letters: u64,
     /// Skim's score for the word matched against itself.
@@ -456,7 +456,7 @@ impl SearchIndex {
         QueryWord {
             letters: letter_set(&text),
             stem,
-            shared: Arc::from(text.as_str()),
+            quoted: Arc::from(parts.iter().max_by_key(|part| part.len()).map_or("", String::as_str)),
             perfect: self.matcher.fuzzy_match(&text, &text).unwrap_or(1).max(1),
             text,
             parts,
@@ -574,7 +574,7 @@ impl SearchIndex {
                 total += text_score;
                 common_name = Some(None);
                 if matched_via.is_none() {
-                    matched_via = Some(Via::Text(words[i].shared.clone()));
+                    matched_via = Some(Via::Text(words[i].quoted.clone()));
                 }
                 continue;
             }
@@ -1053,6 +1053,10 @@ mod tests {
         let (field, line) = index.why(&hits[0], &catalog).expect("says why");
         assert_eq!(field, MatchField::Text);
         assert!(line.to_lowercase().contains("phone"), "{line}");
+        // A word typed with a hyphen is quoted from the text by its longest part.
+        let hyphenated = index.search("self-distillation");
+        let in_text = hyphenated.iter().filter(|h| matches!(h.matched_via, Some(Via::Text(_))));
+        assert!(in_text.clone().count() > 0 && in_text.clone().all(|h| index.why(h, &catalog).is_some()));
         let bert = index.search("bert");
         assert!(bert.len() > 8, "papers that only mention BERT come too");
         assert_eq!(catalog.papers()[bert[0].paper].id, "bert");
