@@ -488,8 +488,7 @@ impl SearchIndex {
             found.push(matched);
         }
         // Years match whole and arXiv ids by their start; both are sorted by text.
-        let first = self.parts.numbers.partition_point(|(text, _)| text.as_str() < word.text.as_str());
-        for (text, field) in self.parts.numbers[first..].iter().take_while(|(text, _)| text.starts_with(&word.text)) {
+        for (text, field) in starting_with(&self.parts.numbers, &word.text) {
             let field_ref = &self.parts.fields[*field as usize];
             let matches = match field_ref.kind {
                 MatchField::Year => *text == word.text,
@@ -621,24 +620,23 @@ impl SearchIndex {
         if compact.is_empty() {
             return bonuses;
         }
+        let mut raise = |paper: u32, bonus: f64| {
+            let best = bonuses.entry(paper as usize).or_insert(0.0_f64);
+            *best = best.max(bonus);
+        };
         for word in words.iter().filter(|_| words.len() > 1) {
-            let first = self.parts.names.partition_point(|(name, ..)| name.as_str() < word.text.as_str());
-            let named = self.parts.names[first..].iter().take_while(|(name, ..)| *name == word.text);
-            for (_, paper, _) in named.filter(|(.., whole_only)| !whole_only) {
-                let best = bonuses.entry(*paper as usize).or_insert(0.0_f64);
-                *best = best.max(WORD_NAME_BONUS);
+            for (named, paper, whole_only) in starting_with(&self.parts.names, &word.text) {
+                if *named == word.text && !whole_only {
+                    raise(*paper, WORD_NAME_BONUS);
+                }
             }
         }
-        let first = self.parts.names.partition_point(|(name, ..)| name.as_str() < compact);
-        let starting = self.parts.names[first..].iter().take_while(|(name, ..)| name.starts_with(compact));
-        for (name, paper, whole_only) in starting {
-            let bonus = match (name == compact, whole_only) {
-                (true, _) => EXACT_NAME_BONUS,
-                (false, false) => NAME_PREFIX_BONUS,
-                (false, true) => continue,
-            };
-            let best = bonuses.entry(*paper as usize).or_insert(0.0_f64);
-            *best = best.max(bonus);
+        for (named, paper, whole_only) in starting_with(&self.parts.names, compact) {
+            match (named == compact, whole_only) {
+                (true, _) => raise(*paper, EXACT_NAME_BONUS),
+                (false, false) => raise(*paper, NAME_PREFIX_BONUS),
+                (false, true) => {}
+            }
         }
         bonuses
     }
@@ -722,6 +720,29 @@ fn letter_set(lower: &str) -> u64 {
         };
         set | 1 << bit
     })
+}
+
+/// An entry of a list sorted by its text: the numbers and the names.
+trait ByText {
+    fn text(&self) -> &str;
+}
+
+impl ByText for (String, u32) {
+    fn text(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ByText for (String, u32, bool) {
+    fn text(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The entries of `sorted` whose text starts with `prefix`.
+fn starting_with<'a, T: ByText>(sorted: &'a [T], prefix: &'a str) -> impl Iterator<Item = &'a T> {
+    let first = sorted.partition_point(|entry| entry.text() < prefix);
+    sorted[first..].iter().take_while(move |entry| entry.text().starts_with(prefix))
 }
 
 fn is_subsequence(needle: &[char], haystack: &str) -> bool {
