@@ -1,6 +1,7 @@
 //! Relevance of a paper's own words (its tl;dr and explanation) to a query word, by BM25.
-//! Built once per catalog; a query word also matches the longer words it starts ("distill"
-//! finds "distillation"), a little below an exact word.
+//! Built once per catalog. Words are compared by their stem ("normalizing" finds
+//! "normalization"); a query word also matches, a little below, the longer words it starts
+//! ("distil" finds "DistilBERT") and a stem that starts most of it, as while it is typed.
 
 use std::collections::HashMap;
 
