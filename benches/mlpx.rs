@@ -8,7 +8,6 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use mlpx::app::{App, Msg};
 use mlpx::catalog::{Catalog, Source};
-use mlpx::index::SearchIndex;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -120,7 +119,7 @@ fn catalogs() -> Vec<(String, Vec<Source>)> {
 
 fn load(sources: &[Source]) -> Catalog {
     if sources.is_empty() {
-        Catalog::embedded()
+        mlpx::builtin::catalog()
     } else {
         Catalog::from_sources(sources).unwrap_or_else(|e| panic!("{:?}", &e[..e.len().min(3)]))
     }
@@ -133,11 +132,11 @@ fn bench_load_and_index(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("load", &name), &sources, |b, s| b.iter(|| black_box(load(s))));
         let catalog = load(&sources);
         group.bench_with_input(BenchmarkId::new("index", &name), &catalog, |b, c| {
-            b.iter(|| black_box(SearchIndex::for_catalog(c)))
+            b.iter(|| black_box(mlpx::builtin::index(c)))
         });
         // The text index is built by the first search; this is what the first keystroke costs.
         group.bench_with_input(BenchmarkId::new("index and first search", &name), &catalog, |b, c| {
-            b.iter(|| black_box(SearchIndex::for_catalog(c).search("t")))
+            b.iter(|| black_box(mlpx::builtin::index(c).search("t")))
         });
     }
     group.finish();
@@ -148,7 +147,7 @@ fn bench_keystroke(c: &mut Criterion) {
     group.sample_size(10);
     for (name, sources) in catalogs() {
         let catalog = load(&sources);
-        let index = SearchIndex::for_catalog(&catalog);
+        let index = mlpx::builtin::index(&catalog);
         for (label, typed) in TYPED {
             let prefixes: Vec<&str> = (1..=typed.len()).map(|end| &typed[..end]).collect();
             // One iteration types the whole query; the figure per keystroke is this over its length.

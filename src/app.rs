@@ -197,7 +197,7 @@ pub struct App {
 impl App {
     pub fn new(catalog: Catalog) -> Self {
         let tree = CategoryTree::new(&catalog);
-        let index = SearchIndex::for_catalog(&catalog);
+        let index = crate::builtin::index(&catalog);
         // Top-level categories start open: the library's shape is visible at a glance.
         let expanded: HashSet<usize> = (0..tree.len()).filter(|&n| tree.parent(n).is_none()).collect();
         let rows = tree.rows(&expanded);

@@ -12,26 +12,22 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 }
 
-impl Catalog {
-    /// The catalog compiled into the binary.
-    pub fn embedded() -> Self {
-        Self::from_prepared(generated::CATALOG).expect("build.rs wrote this catalog").into_built_in()
-    }
-
-    /// The built-in catalog with the user's folders `dirs` laid over it.
-    pub fn layered(dirs: &[PathBuf]) -> Layered {
-        Self::lay_over(Self::embedded(), sources, dirs)
-    }
+/// The catalog compiled into the binary.
+pub fn catalog() -> Catalog {
+    Catalog::from_prepared(generated::CATALOG).expect("build.rs wrote this catalog").into_built_in()
 }
 
-impl SearchIndex {
-    /// The index of `catalog`: read back ready-made for the built-in catalog, built otherwise.
-    pub fn for_catalog(catalog: &Catalog) -> Self {
-        if catalog.is_built_in() {
-            Self::from_prepared(generated::INDEX).expect("build.rs wrote this index")
-        } else {
-            Self::new(catalog)
-        }
+/// The built-in catalog with the user's folders `dirs` laid over it.
+pub fn layered(dirs: &[PathBuf]) -> Layered {
+    Catalog::lay_over(catalog(), sources, dirs)
+}
+
+/// The index of `catalog`: read back ready-made for the built-in catalog, built otherwise.
+pub fn index(catalog: &Catalog) -> SearchIndex {
+    if catalog.is_built_in() {
+        SearchIndex::from_prepared(generated::INDEX).expect("build.rs wrote this index")
+    } else {
+        SearchIndex::new(catalog)
     }
 }
 
@@ -49,7 +45,7 @@ mod tests {
         let from_files = Catalog::from_sources(&sources()).unwrap_or_else(|errors| {
             panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
         });
-        let prepared = Catalog::embedded();
+        let prepared = catalog();
         assert!(prepared.is_built_in() && !from_files.is_built_in());
         assert!(prepared.papers().len() >= 25, "the core papers are all there");
         assert_eq!(prepared.papers(), from_files.papers());
@@ -61,8 +57,8 @@ mod tests {
 
     #[test]
     fn the_prepared_index_finds_what_a_fresh_one_finds() {
-        let catalog = Catalog::embedded();
-        let (fresh, prepared) = (SearchIndex::new(&catalog), SearchIndex::for_catalog(&catalog));
+        let catalog = catalog();
+        let (fresh, prepared) = (SearchIndex::new(&catalog), index(&catalog));
         for query in ["tinybrt", "phone bert", "distillation", "rcnn", "girshick", "2017", "1810.04805"] {
             assert_eq!(prepared.search(query), fresh.search(query), "{query:?}");
             assert_eq!(prepared.search_concepts(query), fresh.search_concepts(query), "{query:?}");

@@ -12,9 +12,9 @@ use serde::Serialize;
 use crate::catalog::{CATEGORIES_FILE, Catalog, LoadError, Paper, ReadingPath, StepTarget, is_slug};
 use crate::cite;
 use crate::document;
+use crate::index::CategoryTree;
 use crate::index::filter::Marks;
 use crate::index::filter::Query;
-use crate::index::{CategoryTree, SearchIndex};
 use crate::shelf::Shelf;
 use crate::suggest::closest;
 
@@ -290,7 +290,7 @@ fn search(
             return Ok(ExitCode::from(2));
         }
     };
-    let index = SearchIndex::for_catalog(catalog);
+    let index = crate::builtin::index(catalog);
     let hits = parsed.run(&index, catalog, shelf);
     let hits = &hits[..hits.len().min(limit)];
     if json {
@@ -321,7 +321,7 @@ fn find_paper<'a>(catalog: &'a Catalog, id: &str, output: &mut Output) -> io::Re
         return Ok(Ok(paper));
     }
     let mut near = closest(id, catalog.papers().iter().map(|p| p.id.as_str()), 3);
-    for hit in SearchIndex::for_catalog(catalog).search(id).iter().take(3) {
+    for hit in crate::builtin::index(catalog).search(id).iter().take(3) {
         let found = catalog.papers()[hit.paper].id.as_str();
         if !near.contains(&found) && near.len() < 3 {
             near.push(found);
@@ -631,7 +631,7 @@ fn check(dir: &std::path::Path, output: &mut Output) -> io::Result<ExitCode> {
     let result = if dir.join(CATEGORIES_FILE).is_file() {
         Catalog::load_dir(dir)
     } else {
-        let layered = Catalog::layered(&[dir.to_path_buf()]);
+        let layered = crate::builtin::layered(&[dir.to_path_buf()]);
         if !layered.unreadable.is_empty() {
             writeln!(output.err, "mlpx: {}", layered.unreadable.join("; "))?;
             return Ok(ExitCode::from(2));

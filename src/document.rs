@@ -355,7 +355,7 @@ mod tests {
     }
 
     fn build(id: &str, width: u16) -> (Catalog, Document) {
-        let catalog = Catalog::embedded();
+        let catalog = crate::builtin::catalog();
         let tree = CategoryTree::new(&catalog);
         let index = catalog.paper_index(id).unwrap();
         let doc = Document::build(&catalog, &tree, Page::Paper(index), width, None);
@@ -407,7 +407,7 @@ mod tests {
 
     #[test]
     fn a_category_page_lists_its_papers_as_links() {
-        let catalog = Catalog::embedded();
+        let catalog = crate::builtin::catalog();
         let tree = CategoryTree::new(&catalog);
         let node = tree.node_of_category(&catalog, "rcnn-family").unwrap();
         let doc = Document::build(&catalog, &tree, Page::Category(node), 60, None);

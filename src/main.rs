@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use mlpx::app::{App, ListView};
-use mlpx::catalog::Catalog;
 use mlpx::cli::{self, Cli, Output};
 use mlpx::config::{Config, config_path};
 use mlpx::notes::NotesStore;
@@ -19,7 +18,7 @@ fn main() -> ExitCode {
     let mut dirs: Vec<PathBuf> =
         dirs::config_dir().map(|d| d.join("mlpx").join("papers")).filter(|d| d.is_dir()).into_iter().collect();
     dirs.extend(args.catalogs.iter().cloned());
-    let layered = Catalog::layered(&dirs);
+    let layered = mlpx::builtin::layered(&dirs);
     let catalog_message = layered.summary();
     let catalog = layered.catalog;
     let store = ShelfStore::in_data_dir();

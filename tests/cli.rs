@@ -55,7 +55,7 @@ fn a_broken_shelf_does_not_stop_the_command_line() {
 fn list_prints_every_paper_in_tree_order() {
     let out = mlpx().arg("list").assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
-    assert_eq!(text.lines().count(), mlpx::catalog::Catalog::embedded().papers().len());
+    assert_eq!(text.lines().count(), mlpx::builtin::catalog().papers().len());
     assert!(text.contains("faster-rcnn") && text.contains("Faster R-CNN"));
     assert!(!text.contains('\u{1b}'), "no colour when stdout is not a terminal");
 }
@@ -151,7 +151,7 @@ fn an_unknown_id_exits_2_with_suggestions() {
 
 #[test]
 fn categories_show_the_tree_with_counts() {
-    let catalog = mlpx::catalog::Catalog::embedded();
+    let catalog = mlpx::builtin::catalog();
     let family = catalog.papers().iter().filter(|p| p.category == "rcnn-family").count();
     let line = format!("    rcnn-family  R-CNN Family ({family})");
     mlpx().arg("categories").assert().success().stdout(predicate::str::contains(line));

@@ -242,7 +242,7 @@ fn a_bookmark_survives_a_restart_and_waits_on_the_shelf() {
 
 #[test]
 fn reading_two_steps_of_a_path_shows_progress_that_survives_a_restart() {
-    let catalog = mlpx::catalog::Catalog::embedded();
+    let catalog = mlpx::builtin::catalog();
     let index = catalog.paths().iter().position(|p| p.title == "BERT and its distillations").expect("the path");
     let steps = &catalog.paths()[index].steps;
     let total = steps.iter().filter(|s| matches!(s.target, StepTarget::Paper(_))).count();

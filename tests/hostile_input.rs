@@ -52,8 +52,8 @@ fn texty() -> impl Strategy<Value = String> {
 }
 
 static BUILT_IN: LazyLock<(Catalog, SearchIndex)> = LazyLock::new(|| {
-    let catalog = Catalog::embedded();
-    let index = SearchIndex::for_catalog(&catalog);
+    let catalog = mlpx::builtin::catalog();
+    let index = mlpx::builtin::index(&catalog);
     (catalog, index)
 });
 

@@ -157,7 +157,7 @@ fn math_and_tables_render_readably() {
 
 #[test]
 fn no_formula_in_the_catalog_leaves_a_raw_command() {
-    let catalog = Catalog::embedded();
+    let catalog = mlpx::builtin::catalog();
     let tree = CategoryTree::new(&catalog);
     for (index, paper) in catalog.papers().iter().enumerate() {
         let doc = Document::build(&catalog, &tree, Page::Paper(index), 80, None);

@@ -5,7 +5,6 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mlpx::app::{App, Effect, Msg};
-use mlpx::catalog::Catalog;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -15,7 +14,7 @@ pub fn open_id(app: &App) -> Option<&str> {
 }
 
 pub fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(Catalog::embedded());
+    let mut app = App::new(mlpx::builtin::catalog());
     let _ = app.update(Msg::Resize(width, height));
     app
 }

@@ -24,7 +24,7 @@ impl fmt::Display for CatalogError {
 }
 
 /// One source file of a catalog, with what is needed to turn byte spans into positions.
-pub(crate) struct Located<'a> {
+pub struct Located<'a> {
     pub path: &'a str,
     pub text: &'a str,
 }

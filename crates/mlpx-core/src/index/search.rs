@@ -913,8 +913,8 @@ mod tests {
     use super::*;
 
     fn ids(query: &str) -> Vec<String> {
-        let catalog = Catalog::embedded();
-        let index = SearchIndex::new(&catalog);
+        let catalog = crate::testing::catalog();
+        let index = SearchIndex::new(catalog);
         index.search(query).into_iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()
     }
 
@@ -1018,12 +1018,12 @@ mod tests {
 
     #[test]
     fn a_concept_lists_the_papers_tagged_with_it() {
-        let catalog = Catalog::embedded();
-        let index = SearchIndex::new(&catalog);
+        let catalog = crate::testing::catalog();
+        let index = SearchIndex::new(catalog);
         let hits = index.search("distillation");
         let tagged = |hit: &Hit| catalog.papers()[hit.paper].tags.iter().any(|t| t.contains("distillation"));
         let last_tagged = hits.iter().rposition(tagged).expect("tagged papers");
-        let first_text_only = hits.iter().position(|h| matches!(index.why(h, &catalog), Some((MatchField::Text, _))));
+        let first_text_only = hits.iter().position(|h| matches!(index.why(h, catalog), Some((MatchField::Text, _))));
         assert!(first_text_only.is_none_or(|text| text > last_tagged), "concept matches rank above text matches");
         let ids: Vec<&str> = hits.iter().map(|h| catalog.papers()[h.paper].id.as_str()).collect();
         for id in ["distilbert", "mobilebert", "tinybert"] {
@@ -1033,22 +1033,22 @@ mod tests {
 
     #[test]
     fn name_matches_outrank_concept_and_author_matches() {
-        let catalog = Catalog::embedded();
-        let index = SearchIndex::new(&catalog);
+        let catalog = crate::testing::catalog();
+        let index = SearchIndex::new(catalog);
         let hits = index.search("detection");
         let first = &catalog.papers()[hits[0].paper];
         assert!(
             first.title.to_lowercase().contains("detection") || first.full_title.to_lowercase().contains("detection")
         );
         let by_author = index.search("girshick");
-        assert!(by_author.iter().all(|h| matches!(index.why(h, &catalog), Some((MatchField::Author, _)))));
+        assert!(by_author.iter().all(|h| matches!(index.why(h, catalog), Some((MatchField::Author, _)))));
         assert!(by_author.len() >= 3, "R-CNN, Fast and Faster R-CNN");
     }
 
     #[test]
     fn title_matches_are_reported_for_highlighting() {
-        let catalog = Catalog::embedded();
-        let index = SearchIndex::new(&catalog);
+        let catalog = crate::testing::catalog();
+        let index = SearchIndex::new(catalog);
         let hit = &index.search("tinybrt")[0];
         let title: Vec<char> = catalog.papers()[hit.paper].title.chars().collect();
         let highlighted: String = hit.title_matches.iter().map(|&i| title[i]).collect();
@@ -1068,16 +1068,16 @@ mod tests {
     fn words_of_the_explanation_find_a_paper_below_its_name_matches() {
         assert_eq!(top("phone bert"), "mobilebert");
         assert_eq!(top("spread across a gpu recurrence"), "transformer");
-        let catalog = Catalog::embedded();
-        let index = SearchIndex::new(&catalog);
+        let catalog = crate::testing::catalog();
+        let index = SearchIndex::new(catalog);
         let hits = index.search("phone");
-        let (field, line) = index.why(&hits[0], &catalog).expect("says why");
+        let (field, line) = index.why(&hits[0], catalog).expect("says why");
         assert_eq!(field, MatchField::Text);
         assert!(line.to_lowercase().contains("phone"), "{line}");
         // A word typed with a hyphen is quoted from the text by its longest part.
         let hyphenated = index.search("self-distillation");
         let in_text = hyphenated.iter().filter(|h| matches!(h.matched_via, Some(Via::Text(_))));
-        assert!(in_text.clone().count() > 0 && in_text.clone().all(|h| index.why(h, &catalog).is_some()));
+        assert!(in_text.clone().count() > 0 && in_text.clone().all(|h| index.why(h, catalog).is_some()));
         let bert = index.search("bert");
         assert!(bert.len() > 8, "papers that only mention BERT come too");
         assert_eq!(catalog.papers()[bert[0].paper].id, "bert");
@@ -1085,8 +1085,8 @@ mod tests {
 
     #[test]
     fn concepts_are_found_by_their_name() {
-        let catalog = Catalog::embedded();
-        let index = SearchIndex::new(&catalog);
+        let catalog = crate::testing::catalog();
+        let index = SearchIndex::new(catalog);
         let names = |q: &str| -> Vec<String> {
             index.search_concepts(q).into_iter().map(|i| catalog.concepts()[i].name.clone()).collect()
         };

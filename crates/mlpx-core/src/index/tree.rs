@@ -169,9 +169,9 @@ mod tests {
     use super::*;
     use crate::catalog::Category;
 
-    fn embedded() -> (Catalog, CategoryTree) {
-        let catalog = Catalog::embedded();
-        let tree = CategoryTree::new(&catalog);
+    fn embedded() -> (&'static Catalog, CategoryTree) {
+        let catalog = crate::testing::catalog();
+        let tree = CategoryTree::new(catalog);
         (catalog, tree)
     }
 
@@ -221,7 +221,7 @@ mod tests {
         let (catalog, tree) = embedded();
         let faster = catalog.paper_index("faster-rcnn").unwrap();
         let chain: Vec<&str> = tree
-            .ancestors_of_paper(&catalog, faster)
+            .ancestors_of_paper(catalog, faster)
             .into_iter()
             .map(|n| catalog.categories()[tree.category_of(n)].id.as_str())
             .collect();

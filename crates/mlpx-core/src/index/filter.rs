@@ -278,10 +278,10 @@ mod tests {
 
     #[test]
     fn filters_narrow_the_embedded_catalog() {
-        let catalog = Catalog::embedded();
-        let index = SearchIndex::new(&catalog);
+        let catalog = crate::testing::catalog();
+        let index = SearchIndex::new(catalog);
         let ids = |input: &str| -> Vec<String> {
-            parse(input).run(&index, &catalog, &NoMarks).iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()
+            parse(input).run(&index, catalog, &NoMarks).iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()
         };
         let distilled = ids("year:2019.. tag:distillation bert");
         assert!(distilled.contains(&"tinybert".to_owned()), "{distilled:?}");

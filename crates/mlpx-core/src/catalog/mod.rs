@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use error::CatalogError;
-pub(crate) use error::Located;
+pub use error::Located;
 pub use validate::{CATEGORIES_FILE, CONCEPTS_FILE, PATHS_FILE, is_slug, terminal_safe};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,7 +188,7 @@ impl Catalog {
         let mut user = Vec::new();
         let mut unreadable = Vec::new();
         for dir in dirs {
-            match read_dir_sources(dir) {
+            match read_sources(dir) {
                 Ok(sources) => user.extend(sources),
                 Err(err) => unreadable.push(err.to_string()),
             }
@@ -245,7 +245,7 @@ impl Catalog {
     /// Reads every `.toml` file below `root` (categories from `categories.toml`, one paper per
     /// other file) and validates them together.
     pub fn load_dir(root: &Path) -> Result<Self, LoadError> {
-        let sources = read_dir_sources(root)?;
+        let sources = read_sources(root)?;
         Self::from_sources(&sources).map_err(LoadError::Invalid)
     }
 
@@ -274,7 +274,7 @@ impl Catalog {
     }
 
     /// Marks a catalog read back from what `build.rs` prepared as the built-in one.
-    pub(crate) fn into_built_in(mut self) -> Self {
+    pub fn into_built_in(mut self) -> Self {
         self.built_in = true;
         self
     }
@@ -378,7 +378,9 @@ fn paper_id(source: &Source) -> Option<String> {
     table.get("id")?.as_str().map(str::to_owned)
 }
 
-fn read_dir_sources(root: &Path) -> Result<Vec<Source>, LoadError> {
+/// Every `.toml` file below `root`, sorted by path, each named by `root` joined with its path
+/// below it (so a relative `root` gives relative names, as build-time errors want).
+pub fn read_sources(root: &Path) -> Result<Vec<Source>, LoadError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| LoadError::Io { path, source }
@@ -440,7 +442,7 @@ body = "Text."
 
     #[test]
     fn every_core_line_of_work_is_linked() {
-        let catalog = Catalog::embedded();
+        let catalog = crate::testing::catalog();
         for (from, to) in [
             ("rcnn", "fast-rcnn"),
             ("fast-rcnn", "faster-rcnn"),
@@ -490,7 +492,7 @@ body = "Text."
 
     #[test]
     fn the_related_graph_has_no_dangling_or_self_links_and_tags_are_concepts() {
-        let catalog = Catalog::embedded();
+        let catalog = crate::testing::catalog();
         for paper in catalog.papers() {
             for id in &paper.related {
                 assert_ne!(id, &paper.id, "{} names itself", paper.id);
@@ -509,7 +511,7 @@ body = "Text."
 
     #[test]
     fn every_concept_is_used() {
-        let catalog = Catalog::embedded();
+        let catalog = crate::testing::catalog();
         for concept in catalog.concepts().iter().map(|c| &c.name) {
             assert!(
                 catalog.papers().iter().any(|p| p.tags.contains(concept)),
@@ -536,14 +538,14 @@ body = "Text."
             ("mine.toml", user_paper("mine", "Mine", "\"bert\"")),
             ("bert.toml", user_paper("bert", "My BERT", "")),
         ]);
-        let layered = Catalog::layered(&[dir.path().to_path_buf()]);
+        let layered = Catalog::lay_over(crate::testing::load(), crate::testing::sources, &[dir.path().to_path_buf()]);
         assert!(layered.skipped.is_empty(), "{:?}", layered.skipped);
         let catalog = &layered.catalog;
         assert_eq!(catalog.origin(catalog.paper("mine").unwrap()), Origin::User);
         assert_eq!(catalog.paper("bert").unwrap().title, "My BERT");
         assert_eq!(catalog.origin(catalog.paper("bert").unwrap()), Origin::Replacing);
         assert_eq!(catalog.origin(catalog.paper("tinybert").unwrap()), Origin::BuiltIn);
-        assert_eq!(catalog.papers().len(), Catalog::embedded().papers().len() + 1);
+        assert_eq!(catalog.papers().len(), crate::testing::catalog().papers().len() + 1);
     }
 
     #[test]
@@ -555,7 +557,7 @@ body = "Text."
             // A broken replacement leaves the built-in paper in place.
             ("bert.toml", user_paper("bert", "My BERT", "").replace("year = 2020", "year = \"soon\"")),
         ]);
-        let layered = Catalog::layered(&[dir.path().to_path_buf()]);
+        let layered = Catalog::lay_over(crate::testing::load(), crate::testing::sources, &[dir.path().to_path_buf()]);
         let skipped: HashSet<String> =
             layered.skipped.iter().map(|e| e.path.rsplit('/').next().unwrap().to_owned()).collect();
         assert_eq!(skipped, ["broken.toml", "leans.toml", "bert.toml"].map(String::from).into());
@@ -566,7 +568,7 @@ body = "Text."
 
     #[test]
     fn category_paths_run_from_the_root() {
-        let catalog = Catalog::embedded();
+        let catalog = crate::testing::catalog();
         let path: Vec<&str> = catalog.category_path("rcnn-family").iter().map(|c| c.id.as_str()).collect();
         assert_eq!(path, ["computer-vision", "object-detection", "rcnn-family"]);
     }
