@@ -1,17 +1,32 @@
 //! The main screens rendered into ratatui's TestBackend at 80x24 and 120x40, compared with the
 //! snapshots under tests/snapshots/ (run `cargo insta review` after an intended change).
 //! Snapshots hold the characters; the styles that carry meaning are asserted on the buffer.
+//! They render the frozen fixture catalog, so that a catalog batch never changes them; one test
+//! checks that the built-in catalog's screens render at each size.
 
 mod common;
 
-use common::{app, press, render};
+use common::{app, fixture_app, press, render, screen_text};
 use ratatui::style::{Color, Modifier};
 
 fn snapshot(name: &str, width: u16, height: u16, keys: &str) {
-    let mut app = app(width, height);
+    let mut app = fixture_app(width, height);
     press(&mut app, keys);
     let terminal = render(&app);
     insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+}
+
+#[test]
+fn the_built_in_catalog_renders_at_each_size() {
+    for (width, height) in [(60, 16), (80, 24), (120, 40)] {
+        for keys in ["", "/tinybrt", "/faster rcnn<Enter>", "/bert<Enter>G", "s", "p", "c", "T", "?"] {
+            let mut app = app(width, height);
+            press(&mut app, keys);
+            let screen = screen_text(&render(&app));
+            assert!(screen.contains("Search") || keys == "?", "{keys:?} at {width}x{height}:\n{screen}");
+            assert!(!screen.contains("too small"), "{keys:?} at {width}x{height}");
+        }
+    }
 }
 
 #[test]
@@ -55,7 +70,7 @@ fn too_small() {
 
 #[test]
 fn matched_letters_of_the_title_are_highlighted() {
-    let mut app = app(80, 24);
+    let mut app = fixture_app(80, 24);
     press(&mut app, "/tinybrt");
     let terminal = render(&app);
     let buffer = terminal.backend().buffer();
@@ -85,7 +100,7 @@ fn a_reading_path_with_progress() {
 
 #[test]
 fn without_colours_only_emphasis_is_left() {
-    let mut app = app(100, 30).with_colors(false);
+    let mut app = fixture_app(100, 30).with_colors(false);
     press(&mut app, "/tinybrt");
     let terminal = render(&app);
     let cells = terminal.backend().buffer().content();

@@ -1,10 +1,12 @@
-//! Helpers shared by the state and screen tests: an app over the embedded catalog, and keys
-//! written the way a person would say them ("/tinybrt<Enter>", "<C-d>", "G").
+//! Helpers shared by the state and screen tests: an app over the built-in catalog or over the
+//! small frozen one in `tests/fixtures/screens`, and keys written the way a person would say
+//! them ("/tinybrt<Enter>", "<C-d>", "G").
 
 #![allow(dead_code)] // Each test binary uses its own subset.
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mlpx::app::{App, Effect, Msg};
+use mlpx::catalog::Catalog;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -13,8 +15,21 @@ pub fn open_id(app: &App) -> Option<&str> {
     app.open_paper().map(|p| p.id.as_str())
 }
 
+/// An app over the built-in catalog, sized as a terminal of `width` x `height`.
 pub fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(mlpx::builtin::catalog());
+    sized(App::new(mlpx::builtin::catalog()), width, height)
+}
+
+/// An app over the fixture catalog, whose screens do not change when the built-in one grows.
+pub fn fixture_app(width: u16, height: u16) -> App {
+    sized(App::new(fixture_catalog()), width, height)
+}
+
+pub fn fixture_catalog() -> Catalog {
+    Catalog::load_dir(std::path::Path::new("tests/fixtures/screens")).expect("the fixture catalog is valid")
+}
+
+fn sized(mut app: App, width: u16, height: u16) -> App {
     let _ = app.update(Msg::Resize(width, height));
     app
 }
