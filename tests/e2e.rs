@@ -10,13 +10,18 @@ use mlpx::catalog::StepTarget;
 use nix::sys::termios::LocalFlags;
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a test waits for a screen or an exit before it fails; generous for a loaded machine.
+const TIMEOUT: Duration = Duration::from_secs(20);
+/// How often a waiting test looks again.
+const POLL: Duration = Duration::from_millis(10);
 
 struct Session {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Feeds the screen until the terminal closes; joined to read the last output after exit.
+    reader: Option<thread::JoinHandle<()>>,
     _data: Option<tempfile::TempDir>,
 }
 
@@ -45,7 +50,7 @@ impl Session {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let sink = Arc::clone(&screen);
-        thread::spawn(move || {
+        let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -55,7 +60,7 @@ impl Session {
             }
         });
         let writer = pair.master.take_writer().expect("writer");
-        Self { master: pair.master, writer, child, screen, _data: None }
+        Self { master: pair.master, writer, child, screen, reader: Some(reader), _data: None }
     }
 
     fn contents(&self) -> String {
@@ -63,22 +68,45 @@ impl Session {
     }
 
     fn send(&mut self, bytes: &str) {
+        let before = (bytes == "\x1b").then(|| self.contents());
         self.writer.write_all(bytes.as_bytes()).expect("write to pty");
         self.writer.flush().unwrap();
-        // Lone Esc is told apart from escape sequences by a pause.
-        thread::sleep(Duration::from_millis(if bytes == "\x1b" { 150 } else { 30 }));
+        // A lone Esc is told apart from the start of an escape sequence only when nothing follows
+        // it at once: wait until it has been acted on before anything else is typed.
+        if let Some(before) = before {
+            self.wait_for_change(&before);
+        }
+    }
+
+    /// Waits until the screen differs from `before`; fails with the screen as it is.
+    fn wait_for_change(&self, before: &str) -> String {
+        self.wait_until(|screen| screen != before, "any change")
+    }
+
+    /// Waits until every key sent so far has been handled and drawn: `?` opens the help and
+    /// closes it again, and keys are handled in order, so once the help has come and gone the
+    /// screen shows the state after the earlier keys.
+    fn settle(&mut self) -> String {
+        self.send("?");
+        self.wait_for("╭ Keys ");
+        self.send("?");
+        self.wait_until(|screen| !screen.contains("╭ Keys "), "the help closed")
     }
 
     /// Waits until the screen shows `needle`; fails with the screen as it is.
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(|screen| screen.contains(needle), needle)
+    }
+
+    fn wait_until(&self, done: impl Fn(&str) -> bool, what: &str) -> String {
         let start = Instant::now();
         loop {
             let contents = self.contents();
-            if contents.contains(needle) {
+            if done(&contents) {
                 return contents;
             }
-            assert!(start.elapsed() < TIMEOUT, "never saw {needle:?}; the screen was:\n{contents}");
-            thread::sleep(Duration::from_millis(20));
+            assert!(start.elapsed() < TIMEOUT, "never saw {what:?}; the screen was:\n{contents}");
+            thread::sleep(POLL);
         }
     }
 
@@ -108,9 +136,12 @@ impl Session {
                 break status;
             }
             assert!(start.elapsed() < TIMEOUT, "mlpx did not quit:\n{}", self.contents());
-            thread::sleep(Duration::from_millis(20));
+            thread::sleep(POLL);
         };
-        thread::sleep(Duration::from_millis(100));
+        // The reader ends once the last of mlpx's output, the restoring sequences, is read.
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the reader thread");
+        }
         let parser = self.screen.lock().unwrap();
         let screen = parser.screen();
         assert!(!screen.alternate_screen(), "left the alternate screen");
@@ -154,10 +185,12 @@ fn a_misspelt_search_reads_tinybert_and_its_numbers() {
     mlpx.wait_for("TinyBERT: Distilling BERT");
     // Page down until the results section, with its headline numbers, is on screen.
     for _ in 0..15 {
-        if mlpx.contents().contains("96.8%") {
+        let screen = mlpx.contents();
+        if screen.contains("96.8%") {
             break;
         }
         mlpx.send(" ");
+        mlpx.wait_for_change(&screen);
     }
     let screen = mlpx.wait_for("96.8%");
     assert!(screen.contains("9.4x") || screen.contains("9.4×") || screen.contains("9.4 times"), "{screen}");
@@ -200,9 +233,7 @@ fn following_two_links_and_going_back_twice_returns_to_the_same_place() {
     // Scroll into the explanation and remember what is on screen.
     mlpx.send("     ");
     mlpx.send("jjj");
-    // No visible marker says the scroll is done: give the app a moment to draw.
-    thread::sleep(Duration::from_millis(300));
-    let before = mlpx.contents();
+    let before = mlpx.settle();
     assert!(!before.contains("Line of work:"), "scrolled past the header:\n{before}");
     let reader_line = |screen: &str| screen.lines().nth(5).unwrap_or_default().to_owned();
     mlpx.send("1");
@@ -354,6 +385,8 @@ fn a_tiny_terminal_and_a_resize_storm_do_not_break_it() {
     let mut mlpx = Session::start(20, 5);
     mlpx.wait_for("Terminal too");
     mlpx.send("j/x");
+    // Nothing on a too-small screen shows the keys were handled: wait until mlpx is idle.
+    wait_until_mlpx_sleeps(mlpx.child.process_id().expect("a pid"));
     for step in 0..40u16 {
         mlpx.resize(20 + step * 3 % 90, 5 + step % 30);
     }
@@ -375,9 +408,18 @@ fn a_panic_hands_the_terminal_back() {
     assert!(!status.success(), "a panic is a failure: {status:?}");
 }
 
+/// When to close the terminal under mlpx.
+#[derive(PartialEq)]
+enum Moment {
+    /// As soon as the screen shows the text: mid-frame.
+    Drawing,
+    /// Once mlpx, after showing the text, sleeps waiting for a key.
+    Waiting,
+}
+
 /// Runs `cmd` in a terminal until it shows `needle`, then closes the terminal as closing its
 /// window does, and says how the process ended.
-fn close_the_terminal_at(cmd: CommandBuilder, needle: &str, settle: Duration) -> portable_pty::ExitStatus {
+fn close_the_terminal_at(cmd: CommandBuilder, needle: &str, moment: Moment) -> portable_pty::ExitStatus {
     let pair = native_pty_system()
         .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
         .expect("open a pty");
@@ -390,7 +432,9 @@ fn close_the_terminal_at(cmd: CommandBuilder, needle: &str, settle: Duration) ->
         assert!(n > 0, "ended before showing {needle:?}");
         seen.extend_from_slice(&buf[..n]);
     }
-    thread::sleep(settle);
+    if moment == Moment::Waiting {
+        wait_until_mlpx_sleeps(child.process_id().expect("a pid"));
+    }
     drop(reader);
     drop(pair.master);
     let start = Instant::now();
@@ -402,7 +446,42 @@ fn close_the_terminal_at(cmd: CommandBuilder, needle: &str, settle: Duration) ->
             let _ = child.kill();
             panic!("still running {TIMEOUT:?} after its terminal went away");
         }
-        thread::sleep(Duration::from_millis(50));
+        thread::sleep(POLL);
+    }
+}
+
+/// Waits until the main thread of the mlpx process at or below `root` is asleep (state S in
+/// /proc), which after its first frame means it waits for a key.
+fn wait_until_mlpx_sleeps(root: u32) {
+    let stat = |pid: &str| std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The fields after the command name, which is in parentheses: state, then parent pid.
+    let fields =
+        |stat: &str| stat.rsplit_once(") ").map(|(_, rest)| rest.split(' ').map(str::to_owned).collect::<Vec<_>>());
+    let start = Instant::now();
+    loop {
+        let mut family = vec![root.to_string()];
+        let mut found = None;
+        while let Some(pid) = family.pop() {
+            if stat(&pid).contains("(mlpx)") {
+                found = Some(pid);
+                break;
+            }
+            for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+                let other = entry.file_name().to_string_lossy().into_owned();
+                if fields(&stat(&other)).is_some_and(|f| f.get(1) == Some(&pid)) {
+                    family.push(other);
+                }
+            }
+        }
+        let asleep = found.is_some_and(|pid| {
+            let main_thread = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/stat")).unwrap_or_default();
+            fields(&main_thread).is_some_and(|f| f[0] == "S")
+        });
+        if asleep {
+            return;
+        }
+        assert!(start.elapsed() < TIMEOUT, "mlpx never waited for a key");
+        thread::sleep(POLL);
     }
 }
 
@@ -411,8 +490,10 @@ fn close_the_terminal_at(cmd: CommandBuilder, needle: &str, settle: Duration) ->
 #[test]
 fn a_terminal_closed_mid_frame_ends_the_browser_without_a_crash() {
     let data = tempfile::tempdir().expect("temp dir");
-    let status = close_the_terminal_at(mlpx_command(data.path()), "Search", Duration::ZERO);
+    let status = close_the_terminal_at(mlpx_command(data.path()), "Search", Moment::Drawing);
+    // Ended by the hang-up (1, a failed draw, or 129, the watchdog), never by a panic (101).
     assert!(status.signal().is_none(), "{status:?}");
+    assert!([0, 1, 129].contains(&status.exit_code()), "{status:?}");
 }
 
 /// The terminal going away while mlpx waits for a key, with no SIGHUP to say so (as under tmux,
@@ -425,6 +506,7 @@ fn a_terminal_that_goes_away_without_a_sighup_ends_the_browser() {
     let mut cmd = CommandBuilder::new("sh");
     cmd.args(["-c", "trap '' HUP; exec setsid -w \"$0\"", env!("CARGO_BIN_EXE_mlpx")]);
     isolate(&mut cmd, data.path());
-    let status = close_the_terminal_at(cmd, "Library", Duration::from_millis(300));
+    let status = close_the_terminal_at(cmd, "Library", Moment::Waiting);
     assert!(status.signal().is_none(), "{status:?}");
+    assert_eq!(status.exit_code(), 129, "the watchdog's exit, 128 + SIGHUP: {status:?}");
 }
