@@ -2,7 +2,9 @@
 //!
 //! `handle_event` turns a terminal event into a `Msg` without touching state; `update` applies a
 //! `Msg` and returns the `Effect` the loop must carry out (quit, open a link, copy to the
-//! clipboard). Everything the view needs (search hits, visible tree rows, the reader's rendered
+//! clipboard, edit a note). It covers the library tree, the list views (shelf, timeline,
+//! concepts, reading paths), the search box and its results, the reader with its history, links,
+//! find and outline, and the overlays. Everything the view needs (search hits, visible tree rows, the reader's rendered
 //! page, find matches) is computed here, so drawing only reads.
 
 use std::collections::{HashMap, HashSet};
@@ -199,7 +201,7 @@ impl App {
         let tree = CategoryTree::new(&catalog);
         let index = crate::builtin::index(&catalog);
         // Top-level categories start open: the library's shape is visible at a glance.
-        let expanded: HashSet<usize> = (0..tree.len()).filter(|&n| tree.parent(n).is_none()).collect();
+        let expanded: HashSet<usize> = (0..tree.node_count()).filter(|&n| tree.parent(n).is_none()).collect();
         let rows = tree.rows(&expanded);
         let mut app = Self {
             catalog,
@@ -631,8 +633,7 @@ impl App {
             Focus::Reader => self.focus = Focus::List,
             Focus::List if self.searching() => {
                 // Leaving the results: show where the paper being read sits in the tree.
-                self.query.clear();
-                self.hits.clear();
+                self.clear_search();
                 if let Some(Page::Paper(paper)) = self.document.as_ref().map(|d| d.page) {
                     self.reveal(paper);
                 }
@@ -1002,10 +1003,7 @@ impl App {
     fn toggle_view(&mut self, view: ListView) {
         // Results cover every view: asking for a view means leaving the search.
         if self.searching() {
-            self.query.clear();
-            self.hits.clear();
-            self.concept_hits.clear();
-            self.query_error = None;
+            self.clear_search();
         }
         self.view = if self.view == view { ListView::Library } else { view };
         self.section_cursor = 0;
@@ -1212,6 +1210,14 @@ impl App {
         if self.searching() && filters_on_marks {
             self.refresh_hits();
         }
+    }
+
+    /// Ends a search: the query and everything worked out from it, its error included.
+    fn clear_search(&mut self) {
+        self.query.clear();
+        self.hits.clear();
+        self.concept_hits.clear();
+        self.query_error = None;
     }
 
     fn refresh_hits(&mut self) {

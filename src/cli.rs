@@ -1,5 +1,6 @@
-//! The catalog from scripts: `list`, `search`, `show`, `categories`, `check`. Output goes to any
-//! writer so tests can read it; plain text for people, `--json` for programs.
+//! The catalog from scripts: `list`, `search`, `show`, `cite`, `categories`, `paths`, `path`,
+//! `check`, `new`, `config`, `completions` and `man`. Output goes to any writer so tests can read
+//! it; plain text for people, `--json` for programs.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -495,7 +496,7 @@ fn path(catalog: &Catalog, shelf: &Shelf, id: &str, json: bool, output: &mut Out
 
 fn categories(catalog: &Catalog, json: bool, output: &mut Output) -> io::Result<ExitCode> {
     let tree = CategoryTree::new(catalog);
-    let everything = (0..tree.len()).collect();
+    let everything = (0..tree.node_count()).collect();
     let nodes: Vec<(usize, usize)> = tree
         .rows(&everything)
         .into_iter()
@@ -584,26 +585,30 @@ fn new_paper(
             existing.title
         )?;
     }
-    let Some(dir) = dir.or_else(|| dirs::config_dir().map(|d| d.join("mlpx").join("papers"))) else {
+    let Some(dir) = dir.or_else(crate::paths::user_papers_dir) else {
         writeln!(output.err, "mlpx: no configuration folder on this system; pass --dir")?;
         return Ok(ExitCode::from(2));
     };
     let path = dir.join(format!("{id}.toml"));
-    if path.exists() {
-        writeln!(output.err, "mlpx: {} exists already; nothing written", path.display())?;
-        return Ok(ExitCode::from(1));
-    }
     let year = catalog.papers().iter().map(|p| p.year).max().unwrap_or(2024);
     let text = TEMPLATE.replace("{id}", id).replace("{category}", category).replace("{year}", &year.to_string());
     std::fs::create_dir_all(&dir)?;
-    std::fs::write(&path, text)?;
+    // Created only if it is not there, in one step, so that no race can overwrite a paper.
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        Ok(mut file) => file.write_all(text.as_bytes())?,
+        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+            writeln!(output.err, "mlpx: {} exists already; nothing written", path.display())?;
+            return Ok(ExitCode::from(1));
+        }
+        Err(err) => return Err(err),
+    }
     writeln!(output.out, "{}", path.display())?;
     writeln!(output.err, "wrote a template; fill it in, then `mlpx check {}`", dir.display())?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn check_config(output: &mut Output) -> io::Result<ExitCode> {
-    let Some(path) = crate::config::config_path() else {
+    let Some(path) = crate::paths::config_file() else {
         writeln!(output.err, "mlpx: no configuration folder on this system; set MLPX_CONFIG")?;
         return Ok(ExitCode::from(2));
     };

@@ -1,8 +1,8 @@
-//! The user's settings: `$XDG_CONFIG_HOME/mlpx/config.toml`, or the file `$MLPX_CONFIG` names.
-//! A mistake in it is reported with its line, and mlpx starts with the defaults.
+//! The user's settings (theme, start view, key bindings by context), from the file that
+//! `paths::config_file` names. A mistake in it is reported with its line, and mlpx starts with
+//! the defaults.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -39,14 +39,6 @@ struct RawConfig {
     /// Context name, then action name, then keys.
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, RawKeys>>,
-}
-
-/// The config file's place: `$MLPX_CONFIG`, else `config.toml` in mlpx's configuration folder.
-pub fn config_path() -> Option<PathBuf> {
-    std::env::var_os("MLPX_CONFIG")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| dirs::config_dir().map(|d| d.join("mlpx").join("config.toml")))
 }
 
 impl Config {

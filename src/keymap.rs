@@ -251,15 +251,23 @@ impl Action {
 impl Key {
     /// Reads a key as the config writes it: "b", "G", "ctrl-d", "alt-left", "enter", "f5".
     pub fn parse(text: &str) -> Option<Key> {
-        let lower = text.to_lowercase();
-        let (modifiers, name) = if let Some(rest) = lower.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+        // The prefix is matched without case on the text itself, not on its lower case: a
+        // character whose lower case is longer ("İ") would shift every byte offset after it.
+        let prefixed = |prefix: &str| {
+            text.get(..prefix.len())
+                .filter(|head| head.eq_ignore_ascii_case(prefix))
+                .map(|_| &text[prefix.len()..])
+                .filter(|rest| !rest.is_empty())
+        };
+        let (modifiers, original) = if let Some(rest) = prefixed("ctrl-") {
             (KeyModifiers::CONTROL, rest)
-        } else if let Some(rest) = lower.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+        } else if let Some(rest) = prefixed("alt-") {
             (KeyModifiers::ALT, rest)
         } else {
-            (KeyModifiers::NONE, lower.as_str())
+            (KeyModifiers::NONE, text)
         };
-        let code = match name {
+        let name = original.to_lowercase();
+        let code = match name.as_str() {
             "enter" => KeyCode::Enter,
             "esc" => KeyCode::Esc,
             "tab" => KeyCode::Tab,
@@ -277,7 +285,6 @@ impl Key {
             f if f.len() > 1 && f.starts_with('f') => KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?),
             _ => {
                 // A single character keeps its case: "G" is not "g".
-                let original = &text[text.len() - name.len()..];
                 let mut chars = original.chars();
                 let c = chars.next()?;
                 if chars.next().is_some() {
@@ -488,6 +495,10 @@ mod tests {
         for bad in ["", "ctrl-", "bb", "f13", "hyper-x"] {
             assert_eq!(Key::parse(bad), None, "{bad}");
         }
+        // Letters whose lower case is longer than they are once made this underflow.
+        assert_eq!(parse("İ"), ch('İ'));
+        assert_eq!(parse("alt-İ"), Key { code: KeyCode::Char('İ'), modifiers: KeyModifiers::ALT });
+        assert_eq!(Key::parse("İİ"), None);
         assert_eq!(Action::ToggleBookmark.name(), "toggle-bookmark");
     }
 

@@ -5,7 +5,8 @@
 //! here as `catalog`, `index` and `suggest`; `builtin` reads back the catalog and index that
 //! `build.rs` prepared, `app` holds the browser's state and its one `update`
 //! function, `document` turns a page into styled text, `ui` draws, `keymap` is the one table of
-//! keys, `tui` runs the terminal loop, and `cli` answers from scripts.
+//! keys, `tui` runs the terminal loop, `cli` answers from scripts; `shelf`, `notes`, `config` and
+//! `paths` keep what is the user's, and `cite`, `math` and `wrap` serve the pages.
 
 pub use mlpx_core::{catalog, index, suggest};
 
@@ -18,6 +19,7 @@ pub mod document;
 pub mod keymap;
 pub mod math;
 pub mod notes;
+pub mod paths;
 pub mod shelf;
 pub mod tui;
 pub mod ui;

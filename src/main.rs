@@ -8,15 +8,15 @@ use std::process::ExitCode;
 use clap::Parser;
 use mlpx::app::{App, ListView};
 use mlpx::cli::{self, Cli, Output};
-use mlpx::config::{Config, config_path};
+use mlpx::config::Config;
 use mlpx::notes::NotesStore;
-use mlpx::shelf::{Shelf, ShelfStore, data_dir};
+use mlpx::paths::{config_file, data_dir};
+use mlpx::shelf::{Shelf, ShelfStore};
 use mlpx::tui::Storage;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    let mut dirs: Vec<PathBuf> =
-        dirs::config_dir().map(|d| d.join("mlpx").join("papers")).filter(|d| d.is_dir()).into_iter().collect();
+    let mut dirs: Vec<PathBuf> = mlpx::paths::user_papers_dir().filter(|d| d.is_dir()).into_iter().collect();
     dirs.extend(args.catalogs.iter().cloned());
     let layered = mlpx::builtin::layered(&dirs);
     let catalog_message = layered.summary();
@@ -78,7 +78,7 @@ fn main() -> ExitCode {
 
 /// The user's config, or the defaults and a line saying what was wrong with it.
 fn load_config() -> (Config, Option<String>) {
-    let Some(path) = config_path() else { return (Config::default(), None) };
+    let Some(path) = config_file() else { return (Config::default(), None) };
     match Config::load(&path) {
         Ok(config) => (config, None),
         Err(errors) => {

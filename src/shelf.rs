@@ -1,9 +1,10 @@
 //! The reader's own shelf: bookmarks, read marks, recently opened papers and the last search.
 //!
 //! It lives in one human-readable TOML file, `shelf.toml`, in the data directory. Changes are
-//! kept as a list of steps until saved; saving re-reads the file, replays the steps on what it
-//! finds and replaces the file atomically. So two mlpx processes running at once each add their
-//! own steps to the other's, and a crash at any moment leaves either the old file or the new one.
+//! kept as a list of steps until saved; saving takes an advisory lock (`shelf.toml.lock`),
+//! re-reads the file, replays the steps on what it finds and replaces the file atomically. So
+//! two mlpx processes running at once each add their own steps to the other's, however their
+//! saves interleave, and a crash at any moment leaves either the old file or the new one.
 
 use std::collections::HashSet;
 use std::fs;
@@ -11,11 +12,16 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use fd_lock::RwLock;
+use tempfile::NamedTempFile;
+
 use serde::{Deserialize, Serialize};
 
 use crate::index::filter::Marks;
 
 pub const SHELF_FILE: &str = "shelf.toml";
+/// Held, exclusively, by whoever is between reading the shelf and replacing it.
+const LOCK_FILE: &str = "shelf.toml.lock";
 /// How many recently opened papers are kept.
 const RECENT_LIMIT: usize = 20;
 
@@ -146,15 +152,6 @@ impl Marks for Shelf {
     }
 }
 
-/// Where mlpx keeps what is the reader's own: `$MLPX_DATA_DIR`, else `$XDG_DATA_HOME/mlpx` (or
-/// the platform's data directory).
-pub fn data_dir() -> Option<PathBuf> {
-    std::env::var_os("MLPX_DATA_DIR")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| dirs::data_dir().map(|d| d.join("mlpx")))
-}
-
 /// Where the shelf is kept.
 #[derive(Debug, Clone)]
 pub struct ShelfStore {
@@ -175,7 +172,7 @@ impl ShelfStore {
     }
 
     pub fn in_data_dir() -> Option<Self> {
-        data_dir().map(Self::new)
+        crate::paths::data_dir().map(Self::new)
     }
 
     pub fn path(&self) -> PathBuf {
@@ -198,11 +195,23 @@ impl ShelfStore {
             .map_err(|problem| format!("{} could not be read ({problem})", self.path().display()))
     }
 
-    /// Replays the unsaved steps on the file as it is now and replaces it atomically.
+    /// Replays the unsaved steps on the file as it is now and replaces it atomically, holding the
+    /// lock so that no other process saves between this one's read and its rename.
     pub fn save(&self, shelf: &mut Shelf) -> Result<Option<String>, SaveError> {
         if shelf.unsaved.is_empty() {
             return Ok(None);
         }
+        let failed = |source| SaveError { path: self.path(), source };
+        fs::create_dir_all(&self.dir).map_err(failed)?;
+        let mut lock = RwLock::new(
+            fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(self.dir.join(LOCK_FILE))
+                .map_err(failed)?,
+        );
+        let _held = lock.write().map_err(failed)?;
         let (mut data, warning) = match self.read() {
             Ok(data) => (data, None),
             Err(problem) => (ShelfData::default(), Some(self.set_aside(&problem))),
@@ -210,7 +219,9 @@ impl ShelfStore {
         for step in &shelf.unsaved {
             data.apply(step);
         }
-        self.write(&data).map_err(|source| SaveError { path: self.path(), source })?;
+        let written = self.write_temporary(&data).map_err(failed)?;
+        written.persist(self.path()).map_err(|err| failed(err.error))?;
+        sync_dir(&self.dir);
         shelf.data = data;
         shelf.unsaved.clear();
         shelf.reindex();
@@ -230,11 +241,18 @@ impl ShelfStore {
         })
     }
 
+    /// Moves a broken shelf aside under a name no other set-aside file has, even one made in
+    /// the same second: the time, then a unique suffix from a file created for the purpose.
     fn set_aside(&self, problem: &str) -> String {
         let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-        let aside = self.dir.join(format!("{SHELF_FILE}.corrupt-{stamp}"));
-        match fs::rename(self.path(), &aside) {
-            Ok(()) => format!(
+        let moved = tempfile::Builder::new()
+            .prefix(&format!("{SHELF_FILE}.corrupt-{stamp}-"))
+            .rand_bytes(6)
+            .tempfile_in(&self.dir)
+            .and_then(|placeholder| placeholder.into_temp_path().keep().map_err(|err| err.error))
+            .and_then(|aside| fs::rename(self.path(), &aside).map(|()| aside));
+        match moved {
+            Ok(aside) => format!(
                 "{} could not be read ({problem}); it was moved to {} and the shelf starts empty",
                 self.path().display(),
                 aside.display()
@@ -243,21 +261,18 @@ impl ShelfStore {
         }
     }
 
-    /// Writes a temporary file beside the shelf, flushes it to disk, then renames it over the
-    /// shelf: the rename is atomic, so a reader sees the old file or the new one, never half.
-    fn write(&self, data: &ShelfData) -> io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
+    /// Writes the new shelf to a temporary file beside it and flushes it to disk; persisting it
+    /// then renames it over the shelf, which is atomic, so a reader sees the old file or the new
+    /// one, never half. A crash before the rename leaves only the temporary file.
+    fn write_temporary(&self, data: &ShelfData) -> io::Result<NamedTempFile> {
         let body = toml::to_string_pretty(data).map_err(io::Error::other)?;
-        let temporary = self.dir.join(format!(".{SHELF_FILE}.{}.tmp", std::process::id()));
-        let mut file = fs::File::create(&temporary)?;
+        let mut file =
+            tempfile::Builder::new().prefix(&format!(".{SHELF_FILE}.")).suffix(".tmp").tempfile_in(&self.dir)?;
         file.write_all(HEADER.as_bytes())?;
         file.write_all(b"\n")?;
         file.write_all(body.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temporary, self.path())?;
-        sync_dir(&self.dir);
-        Ok(())
+        file.as_file().sync_all()?;
+        Ok(file)
     }
 }
 
@@ -340,11 +355,78 @@ mod tests {
         let (mut shelf, _) = store.load();
         shelf.toggle_bookmark("bert");
         store.save(&mut shelf).unwrap();
-        // A crash between writing the temporary file and renaming it leaves this behind.
-        fs::write(store.dir.join(format!(".{SHELF_FILE}.999999.tmp")), "bookmarks = [\"half").unwrap();
+        // The next save gets as far as its temporary file, then the process dies: nothing
+        // runs after that, so the file stays behind, written in full but never renamed.
+        let mut next = ShelfData::default();
+        next.bookmarks.push("vit".into());
+        let left_behind = store.write_temporary(&next).unwrap().into_temp_path().keep().unwrap();
+        assert!(left_behind.exists());
         let (after, warning) = store.load();
         assert_eq!(warning, None);
-        assert_eq!(after.data().bookmarks, ["bert"]);
+        assert_eq!(after.data().bookmarks, ["bert"], "the old shelf, whole");
+        // The next run saves as usual beside the leftover.
+        let (mut again, _) = store.load();
+        again.set_read("bert", true);
+        store.save(&mut again).unwrap();
+        assert_eq!(store.load().0.data().read, ["bert"]);
+    }
+
+    #[test]
+    fn two_shelves_set_aside_in_the_same_second_keep_their_own_names() {
+        let (_dir, store) = store();
+        fs::create_dir_all(&store.dir).unwrap();
+        for broken in ["read = 1\n", "read = 2\n"] {
+            fs::write(store.path(), broken).unwrap();
+            assert!(store.load().1.expect("a message").contains("moved to"));
+        }
+        let mut kept: Vec<String> = fs::read_dir(&store.dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().contains(".corrupt-"))
+            .map(|p| fs::read_to_string(p).unwrap())
+            .collect();
+        kept.sort();
+        assert_eq!(kept, ["read = 1\n", "read = 2\n"], "neither overwrote the other");
+    }
+
+    /// Set by `two_real_processes_saving_at_once_lose_no_mark` for the copies of this test
+    /// binary it starts: the shelf's folder, and the prefix of the marks to add.
+    const WRITER: &str = "MLPX_TEST_SHELF_WRITER";
+    const MARKS_PER_WRITER: usize = 60;
+
+    #[test]
+    fn shelf_writer() {
+        // Does nothing unless started as a writer by the test below.
+        let Some(job) = std::env::var_os(WRITER) else { return };
+        let job = job.to_string_lossy().into_owned();
+        let (dir, prefix) = job.split_once('|').expect("dir|prefix");
+        let store = ShelfStore::new(dir);
+        let (mut shelf, _) = store.load();
+        for n in 0..MARKS_PER_WRITER {
+            shelf.toggle_bookmark(&format!("{prefix}-{n}"));
+            store.save(&mut shelf).expect("saved");
+        }
+    }
+
+    #[test]
+    fn two_real_processes_saving_at_once_lose_no_mark() {
+        let (_dir, store) = store();
+        let writers: Vec<std::process::Child> = ["a", "b"]
+            .iter()
+            .map(|prefix| {
+                std::process::Command::new(std::env::current_exe().unwrap())
+                    .args(["--exact", "shelf::tests::shelf_writer", "--quiet"])
+                    .env(WRITER, format!("{}|{prefix}", store.dir.display()))
+                    .stdout(std::process::Stdio::null())
+                    .spawn()
+                    .expect("start a writer")
+            })
+            .collect();
+        for mut writer in writers {
+            assert!(writer.wait().unwrap().success());
+        }
+        let bookmarks = store.load().0.data().bookmarks.clone();
+        assert_eq!(bookmarks.len(), 2 * MARKS_PER_WRITER, "every mark of both writers is kept: {bookmarks:?}");
     }
 
     #[test]

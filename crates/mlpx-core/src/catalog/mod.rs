@@ -1,4 +1,5 @@
-//! The catalog: papers and categories, loaded from TOML, validated, and indexed by id.
+//! The catalog: papers, categories, concepts and reading paths, loaded from TOML, validated,
+//! indexed by id, and laid over by the user's folders (`lay_over`).
 //!
 //! Invariants once a `Catalog` exists: ids are unique, every category a paper names exists,
 //! every `related` id exists, the category tree has no cycles, and no text holds control

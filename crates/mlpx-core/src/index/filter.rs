@@ -82,10 +82,6 @@ impl Query {
         Ok(query)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.words.trim().is_empty() && self.filters.is_empty()
-    }
-
     pub fn accepts(&self, catalog: &Catalog, paper: &Paper, marks: &dyn Marks) -> bool {
         self.filters.iter().all(|filter| filter.accepts(catalog, paper, marks))
     }

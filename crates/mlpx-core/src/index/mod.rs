@@ -1,5 +1,6 @@
-//! What the browser navigates: the category tree and the search index, both built once from a
-//! validated catalog and then only read.
+//! What the browser navigates: the category tree, the search index (names, concepts, authors,
+//! years and ids in `search`, the explanations' words in `text`) and the query filters, built
+//! once from a validated catalog and then only read; `to_prepared` saves an index for build.rs.
 
 pub mod filter;
 mod packed;

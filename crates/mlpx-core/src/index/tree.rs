@@ -91,12 +91,9 @@ impl CategoryTree {
         total
     }
 
-    pub fn len(&self) -> usize {
+    /// How many categories the tree holds.
+    pub fn node_count(&self) -> usize {
         self.nodes.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
     }
 
     /// Index into `Catalog::categories` of a tree node.
@@ -203,7 +200,7 @@ mod tests {
     #[test]
     fn expanding_everything_lists_every_paper_once_under_its_category() {
         let (catalog, tree) = embedded();
-        let all: HashSet<usize> = (0..tree.len()).collect();
+        let all: HashSet<usize> = (0..tree.node_count()).collect();
         let rows = tree.rows(&all);
         let papers: Vec<usize> = rows
             .iter()
