@@ -186,7 +186,7 @@ mod tests {
         let mut roots: Vec<&Category> = catalog.categories().iter().filter(|c| c.parent.is_none()).collect();
         roots.sort_by_key(|c| c.order);
         assert_eq!(names, roots.iter().map(|c| c.name.as_str()).collect::<Vec<_>>());
-        assert_eq!(&names[..3], ["Language Models", "Computer Vision", "Document AI"]);
+        assert_eq!(&names[..3], ["Foundations", "Language Models", "LLM Training"]);
         let total: usize = rows
             .iter()
             .map(|row| match *row {
