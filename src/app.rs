@@ -1221,7 +1221,7 @@ impl App {
     }
 
     fn refresh_hits(&mut self) {
-        match Query::parse(&self.query) {
+        match Query::parse_for(&self.query, &self.catalog) {
             Ok(query) => {
                 self.query_error = None;
                 self.hits = query.run(&self.index, &self.catalog, &self.shelf);

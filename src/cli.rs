@@ -284,7 +284,7 @@ fn search(
     json: bool,
     output: &mut Output,
 ) -> io::Result<ExitCode> {
-    let parsed = match Query::parse(query) {
+    let parsed = match Query::parse_for(query, catalog) {
         Ok(parsed) => parsed,
         Err(error) => {
             writeln!(output.err, "mlpx: {error}")?;

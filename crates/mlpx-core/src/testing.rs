@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use crate::catalog::{Catalog, Source, read_sources};
+use crate::index::SearchIndex;
 
 fn papers_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../papers")
@@ -26,4 +27,10 @@ pub fn load() -> Catalog {
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(load)
+}
+
+/// The search index of `catalog()`, built once: building it is most of a search test's cost.
+pub fn index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::new(catalog()))
 }

@@ -52,6 +52,18 @@ pub trait Marks {
     fn is_read(&self, id: &str) -> bool;
 }
 
+/// No bookmarks and nothing read: for searching without a shelf.
+pub struct NoMarks;
+
+impl Marks for NoMarks {
+    fn is_bookmarked(&self, _: &str) -> bool {
+        false
+    }
+    fn is_read(&self, _: &str) -> bool {
+        false
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FilterError {
     #[error("unknown filter `{0}:`; the filters are {FILTER_KEYS}")]
@@ -66,6 +78,18 @@ pub enum FilterError {
     Has(String),
     #[error("a quote is not closed")]
     OpenQuote,
+    #[error("`cat:{0}`: no such category{hint}", hint = did_you_mean(.1))]
+    UnknownCategory(String, Vec<String>),
+    #[error("`tag:{0}`: no such concept{hint}", hint = did_you_mean(.1))]
+    UnknownTag(String, Vec<String>),
+}
+
+fn did_you_mean(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        [rest @ .., last] => format!("; did you mean {} or {last}?", rest.join(", ")),
+    }
 }
 
 impl Query {
@@ -73,12 +97,48 @@ impl Query {
         let mut query = Self::default();
         let mut words = Vec::new();
         for token in tokens(input)? {
+            if let Some(found) = link_words(&token) {
+                words.extend(found);
+                continue;
+            }
             match token.split_once(':') {
                 Some((key, value)) if is_filter_key(key, value) => query.filters.push(filter(key, value)?),
                 _ => words.push(token),
             }
         }
         query.words = words.join(" ");
+        Ok(query)
+    }
+
+    /// Parses `input` and checks its filters' values against `catalog`: a category or concept
+    /// that no paper could pass is a mistake to report, with the closest names, not an empty
+    /// list of results.
+    pub fn parse_for(input: &str, catalog: &Catalog) -> Result<Self, FilterError> {
+        let query = Self::parse(input)?;
+        for filter in &query.filters {
+            match filter {
+                Filter::Category(needle) => {
+                    let names = catalog.categories().iter().flat_map(|c| [c.id.as_str(), c.name.as_str()]);
+                    if !names.clone().any(|name| compact(name).contains(needle.as_str())) {
+                        let ids = catalog.categories().iter().map(|c| c.id.as_str());
+                        return Err(FilterError::UnknownCategory(needle.clone(), suggestions(needle, ids)));
+                    }
+                }
+                Filter::Tag(needle) => {
+                    let names = catalog.concepts().iter().map(|c| c.name.as_str());
+                    if !names.clone().any(|name| compact(name).contains(needle.as_str())) {
+                        let quoted =
+                            names.map(|name| if name.contains(' ') { format!("\"{name}\"") } else { name.to_owned() });
+                        let quoted: Vec<String> = quoted.collect();
+                        return Err(FilterError::UnknownTag(
+                            needle.clone(),
+                            suggestions(needle, quoted.iter().map(String::as_str)),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
         Ok(query)
     }
 
@@ -94,7 +154,14 @@ impl Query {
             }
             return (0..catalog.papers().len())
                 .filter(|&paper| self.accepts(catalog, &catalog.papers()[paper], marks))
-                .map(|paper| Hit { paper, score: 0, title_matches: Vec::new(), matched_via: None })
+                .map(|paper| Hit {
+                    paper,
+                    words_matched: 0,
+                    looseness: 0,
+                    score: 0,
+                    title_matches: Vec::new(),
+                    matched_via: None,
+                })
                 .collect();
         }
         let mut hits = index.search(&self.words);
@@ -181,6 +248,60 @@ fn years(value: &str) -> Option<Filter> {
     Some(Filter::Year { from, to })
 }
 
+/// The closest names to a mistyped filter value, compared without case or punctuation: whole
+/// names, and the words of names, since a value need only be part of a name ("cat:vision").
+fn suggestions<'a>(needle: &str, names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut names: Vec<&str> = names
+        .flat_map(|name| {
+            let words = name.trim_matches('"').split([' ', '-']).filter(|word| word.len() >= 4);
+            std::iter::once(name).chain(words)
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let compacted: Vec<String> = names.iter().map(|name| compact(name)).collect();
+    crate::suggest::closest(needle, compacted.iter().map(String::as_str), 3)
+        .into_iter()
+        .filter_map(|near| compacted.iter().position(|c| c == near).map(|i| names[i].to_owned()))
+        .collect()
+}
+
+/// What a pasted link names, as words to search for: the arXiv id of an arXiv, Hugging Face
+/// papers, arXiv DOI or Semantic Scholar link (any version, abstract, PDF or HTML page), or the
+/// words of a Semantic Scholar title slug. `None` when the token is no link.
+fn link_words(token: &str) -> Option<Vec<String>> {
+    let lower = token.to_lowercase();
+    let bare = lower.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
+    let arxiv_id = |rest: &str| -> Option<String> {
+        let id: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+        let id = id.trim_end_matches('.');
+        (id.len() >= 9 && id.contains('.')).then(|| id.to_owned())
+    };
+    if let Some(rest) = bare.strip_prefix("arxiv:") {
+        return arxiv_id(rest).map(|id| vec![id]);
+    }
+    let is_link = bare.len() < lower.len() || bare.starts_with("arxiv.org/") || bare.starts_with("doi.org/");
+    if !is_link || !bare.contains('/') {
+        return None;
+    }
+    let (host, path) = bare.split_once('/')?;
+    let segments: Vec<&str> = path.split(['/', '?', '#']).filter(|s| !s.is_empty()).collect();
+    let from_segments = segments.iter().rev().find_map(|segment| {
+        let segment = segment.trim_start_matches("arxiv.").trim_start_matches("arxiv:");
+        arxiv_id(segment)
+    });
+    if let Some(id) = from_segments {
+        return Some(vec![id]);
+    }
+    // A Semantic Scholar page names the paper in its address: /paper/Title-Of-It/<hash>.
+    if host.ends_with("semanticscholar.org") && segments.first() == Some(&"paper") && segments.len() >= 3 {
+        return Some(segments[1].split('-').filter(|w| !w.is_empty()).map(str::to_owned).collect());
+    }
+    // Another link: its last readable segment, as words; a link is never a filter.
+    let last = segments.iter().rev().find(|s| s.chars().any(char::is_alphabetic)).copied().unwrap_or(host);
+    Some(last.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect())
+}
+
 /// Splits on whitespace, keeping `"quoted words"` together (quotes removed).
 fn tokens(input: &str) -> Result<Vec<String>, FilterError> {
     let mut tokens = Vec::new();
@@ -210,9 +331,10 @@ fn tokens(input: &str) -> Result<Vec<String>, FilterError> {
 mod tests {
     use super::*;
 
-    struct NoMarks;
+    /// A reader who bookmarked BERT and read TinyBERT.
+    struct SomeMarks;
 
-    impl Marks for NoMarks {
+    impl Marks for SomeMarks {
         fn is_bookmarked(&self, id: &str) -> bool {
             id == "bert"
         }
@@ -277,7 +399,7 @@ mod tests {
         let catalog = crate::testing::catalog();
         let index = SearchIndex::new(catalog);
         let ids = |input: &str| -> Vec<String> {
-            parse(input).run(&index, catalog, &NoMarks).iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()
+            parse(input).run(&index, catalog, &SomeMarks).iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()
         };
         let distilled = ids("year:2019.. tag:distillation bert");
         assert!(distilled.contains(&"tinybert".to_owned()), "{distilled:?}");
@@ -290,5 +412,41 @@ mod tests {
         let with_arxiv = ids("has:arxiv");
         assert!(!with_arxiv.is_empty());
         assert!(with_arxiv.iter().all(|id| catalog.paper(id).unwrap().arxiv.is_some()));
+    }
+
+    #[test]
+    fn pasted_links_search_for_what_they_name() {
+        for link in [
+            "https://arxiv.org/abs/1706.03762",
+            "https://arxiv.org/abs/1706.03762v7",
+            "http://arxiv.org/pdf/1706.03762v5.pdf",
+            "arxiv.org/html/1706.03762v7",
+            "https://huggingface.co/papers/1706.03762",
+            "https://doi.org/10.48550/arXiv.1706.03762",
+            "arXiv:1706.03762",
+            "https://www.semanticscholar.org/arxiv/1706.03762",
+        ] {
+            assert_eq!(parse(link).words, "1706.03762", "{link}");
+        }
+        let slug = "https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani/204e3073870fae3d05bc";
+        assert_eq!(parse(slug).words, "attention is all you need vaswani");
+        assert!(
+            parse("https://example.org/papers/deep-residual-learning").filters.is_empty(),
+            "a link is never a filter"
+        );
+    }
+
+    #[test]
+    fn filter_values_are_checked_against_the_catalog() {
+        let catalog = crate::testing::catalog();
+        let error = Query::parse_for("cat:visoin bert", catalog).unwrap_err();
+        assert!(
+            matches!(&error, FilterError::UnknownCategory(_, near) if near.contains(&"vision".to_owned())),
+            "{error}"
+        );
+        assert!(error.to_string().starts_with("`cat:visoin`: no such category; did you mean vision"), "{error}");
+        let error = Query::parse_for("tag:distilation", catalog).unwrap_err();
+        assert!(error.to_string().contains("distillation"), "{error}");
+        assert!(Query::parse_for("cat:vision tag:distillation year:2019", catalog).is_ok());
     }
 }

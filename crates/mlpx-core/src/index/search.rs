@@ -1,7 +1,12 @@
 //! Ranked fuzzy search over what people remember of a paper: its name, other names, concepts,
 //! authors, year and arXiv id.
 //!
-//! Every word of the query must match some field of a paper, in any order. A word matches a field
+//! Words may come in any order. A paper that matches more of the query's words ranks above one
+//! that matches fewer (Meilisearch's first rule), so a word that matches nothing lowers a
+//! paper's rank instead of removing it; common words ("how", "to", "the") carry no weight
+//! unless the query holds nothing else, though a pasted title still earns its whole-name bonus
+//! with them. Words of four letters or fewer match whole words, their starts and runs inside a
+//! word, never scattered letters or a typo ("yolo" is not "yonglong"). A word matches a field
 //! by fuzzy subsequence (skim's algorithm, case-insensitive) or, failing that, by a word of the
 //! field within a small edit distance, so that "trasnformer" and "fatser" still land. A word's
 //! score is the match quality times the field's weight, so names outrank concepts and authors;
@@ -74,6 +79,15 @@ impl MatchField {
 pub struct Hit {
     /// Index into `Catalog::papers`.
     pub paper: usize,
+    /// How many of the query's words (common words aside) the paper matched: the first thing
+    /// results are ranked by.
+    pub words_matched: usize,
+    /// How loosely those words matched, summed over them: 0 for a word found as written in a
+    /// name, concept, author or id, 1 for a typo or another form of the word there, 2 for a word
+    /// found only in the explanation. Of papers matching as many words, the exactest come first
+    /// (Meilisearch's typo rule, before its field rule).
+    pub looseness: usize,
+    /// Within the same count of words and typos, the higher the better.
     pub score: i64,
     /// Character positions in the paper's title that matched, for highlighting.
     pub title_matches: Vec<usize>,
@@ -98,6 +112,10 @@ const STEM_QUALITY: f64 = 0.5;
 /// Shorter stems say too little ("use", "net").
 const MIN_STEM: usize = 4;
 const EXACT_NAME_BONUS: f64 = 1.5;
+/// What a synonym's match is worth against the word typed.
+const SYNONYM_QUALITY: f64 = 0.7;
+/// Words this long or shorter match only as written: no typo, no scattered letters.
+const SHORT_WORD: usize = 4;
 const NAME_PREFIX_BONUS: f64 = 0.5;
 const WORD_NAME_BONUS: f64 = 0.5;
 const NAME_COVERAGE_BONUS: f64 = 0.5;
@@ -147,6 +165,10 @@ struct Parts {
     names: Vec<(String, u32, bool)>,
     /// Concept names, in `Catalog::concepts` order.
     concepts: Vec<Field>,
+    /// By paper, how many papers it is linked with either way: of equal matches, the paper at
+    /// the centre of a line of work comes first (the Transformer before the attention layers
+    /// that share its arXiv id).
+    links: Vec<u32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -255,6 +277,9 @@ struct WordMatch {
     span: Span,
     /// Matched as another form of the word: such a match does not name the paper.
     by_stem: bool,
+    /// Matched within an edit distance: any exact match of the word, in any field, is worth
+    /// more (Meilisearch's typo rule comes before its field rule).
+    typo: bool,
 }
 
 /// Which characters of the matched word count as matched.
@@ -268,6 +293,8 @@ enum Span {
 #[derive(Clone, Copy, Default)]
 struct Best {
     score: f64,
+    /// Found only within an edit distance.
+    typo: bool,
     field: u32,
     /// The matching word's slot in the field and its match, or none for a year or arXiv id.
     found: Option<(u32, u32)>,
@@ -313,8 +340,18 @@ impl SearchIndex {
             }
             occurrence_ends.push(occurrences.len() as u32 / 3);
         }
-        let parts =
-            Parts { words: builder.words, occurrences, occurrence_ends, fields, field_ends, numbers, names, concepts };
+        let links = catalog.papers().iter().map(|paper| catalog.line_of_work(paper).len() as u32).collect();
+        let parts = Parts {
+            words: builder.words,
+            occurrences,
+            occurrence_ends,
+            fields,
+            field_ends,
+            numbers,
+            names,
+            concepts,
+            links,
+        };
         let texts = catalog.papers().iter().map(|p| (p.tldr.clone(), p.body.clone())).collect();
         Self::from_parts(parts, OnceLock::new(), texts)
     }
@@ -372,9 +409,11 @@ impl SearchIndex {
         found.into_iter().map(|(_, index)| index).collect()
     }
 
-    /// Papers matching every word of `query`, best first. An empty query matches nothing.
+    /// Papers matching any word of `query`, those that match more of its words first, then by
+    /// score. An empty query matches nothing.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let words: Vec<QueryWord> = query_words(query).into_iter().map(|w| self.query_word(w)).collect();
+        let query = &with_phrases_named(query);
+        let words: Vec<QueryWord> = content_words(query_words(query)).into_iter().map(|w| self.query_word(w)).collect();
         if words.is_empty() {
             return Vec::new();
         }
@@ -383,36 +422,40 @@ impl SearchIndex {
         let mut matches: Vec<Vec<WordMatch>> = Vec::with_capacity(words.len());
         let mut best: Vec<Vec<Best>> = Vec::with_capacity(words.len());
         let mut text_scores: Vec<Vec<f64>> = Vec::with_capacity(words.len());
-        // The papers every word so far matched; once none is left, the rest need no matching.
-        let mut alive: Option<Vec<usize>> = None;
+        let mut words_matched = vec![0usize; papers];
         for word in &words {
-            let (found, by_paper) = self.best_fields(word, papers);
+            let (found, mut by_paper) = self.best_fields(word, papers);
             let scores = word.text_scores(text, papers);
-            let matched = |paper: &usize| by_paper[*paper].score > 0.0 || scores[*paper] > 0.0;
-            let left: Vec<usize> = match alive {
-                None => (0..papers).filter(matched).collect(),
-                Some(before) => before.into_iter().filter(matched).collect(),
-            };
-            if left.is_empty() {
-                return Vec::new();
+            self.add_synonyms(word, papers, &mut by_paper);
+            for (paper, count) in words_matched.iter_mut().enumerate() {
+                if by_paper[paper].score > 0.0 || scores[paper] > 0.0 {
+                    *count += 1;
+                }
             }
-            alive = Some(left);
             matches.push(found);
             best.push(by_paper);
             text_scores.push(scores);
         }
         let compact = compact(query);
         let name_bonuses = self.name_bonuses(&compact, &words);
-        let mut hits: Vec<Hit> = alive
-            .unwrap_or_default()
-            .into_iter()
+        let mut hits: Vec<Hit> = (0..papers)
+            .filter(|&paper| words_matched[paper] > 0)
             .map(|paper| {
                 let found = (0..words.len()).map(|i| (best[i][paper], text_scores[i][paper]));
-                self.score_paper(paper, found, &words, &matches, &compact, &name_bonuses)
+                let mut hit = self.score_paper(paper, found, &words, &matches, &compact, &name_bonuses);
+                hit.words_matched = words_matched[paper];
+                hit
             })
             .collect();
         // Papers are distinct, so an unstable sort gives the one order.
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.paper.cmp(&b.paper)));
+        let links = &self.parts.links;
+        hits.sort_unstable_by(|a, b| {
+            (b.words_matched.cmp(&a.words_matched))
+                .then(a.looseness.cmp(&b.looseness))
+                .then(b.score.cmp(&a.score))
+                .then(links[b.paper].cmp(&links[a.paper]))
+                .then(a.paper.cmp(&b.paper))
+        });
         hits
     }
 
@@ -446,9 +489,10 @@ impl SearchIndex {
         };
         let text = parts.concat();
         let chars: Vec<char> = text.chars().collect();
+        // Meilisearch's rule: no typo under five letters, one up to eight, then two.
         let typos = match chars.len() {
-            0..=3 => 0,
-            4..=7 => 1,
+            0..=SHORT_WORD => 0,
+            5..=8 => 1,
             _ => 2,
         };
         let stem = self.stemmer.stem(&text);
@@ -462,6 +506,23 @@ impl SearchIndex {
             parts,
             chars,
             typos,
+        }
+    }
+
+    /// Raises each paper's best field for `word` to that of its synonyms, a little below. A
+    /// synonym counts in names and concepts only: in the text, its prefix matches would find
+    /// every paper that mentions a name starting with it ("mobile" in "MobileBERT").
+    fn add_synonyms(&self, word: &QueryWord, papers: usize, best: &mut [Best]) {
+        let Some((_, synonyms)) = SYNONYMS.iter().find(|(typed, _)| *typed == word.text) else { return };
+        for synonym in *synonyms {
+            let (_, by_paper) = self.best_fields(&self.query_word((*synonym).to_owned()), papers);
+            for (slot, found) in best.iter_mut().zip(by_paper) {
+                let score = found.score * SYNONYM_QUALITY;
+                if score > slot.score {
+                    // Found by another word: no letters of the title to mark.
+                    *slot = Best { score, typo: found.typo, field: found.field, found: None };
+                }
+            }
         }
     }
 
@@ -480,9 +541,16 @@ impl SearchIndex {
                     (self.parts.occurrences.get(3 * occurrence + 1), self.parts.occurrences.get(3 * occurrence + 2));
                 let score = self.field_kinds[field_id as usize].weight() * matched.quality;
                 let slot = &mut best[paper as usize];
-                // Of equal matches, the later field wins: aliases and concepts come after the title.
-                if score > slot.score || (score == slot.score && field_id >= slot.field) {
-                    *slot = Best { score, field: field_id, found: Some((slot_in_field, found.len() as u32)) };
+                // An exact match beats a typo in any field; of equal matches, the later field
+                // wins: aliases and concepts come after the title.
+                let better = match (matched.typo, slot.typo || slot.score == 0.0) {
+                    (false, true) => true,
+                    (true, false) => false,
+                    _ => score > slot.score || (score == slot.score && field_id >= slot.field),
+                };
+                if better {
+                    let found = Some((slot_in_field, found.len() as u32));
+                    *slot = Best { score, typo: matched.typo, field: field_id, found };
                 }
             }
             found.push(matched);
@@ -497,7 +565,7 @@ impl SearchIndex {
             let slot = &mut best[field_ref.paper as usize];
             let score = field_ref.kind.weight();
             if matches && score > slot.score {
-                *slot = Best { score, field: *field, found: None };
+                *slot = Best { score, typo: false, field: *field, found: None };
             }
         }
         (found, best)
@@ -512,6 +580,7 @@ impl SearchIndex {
             let first_differs = candidate.lower.as_bytes().first() != word.text.as_bytes().first();
             return (!first_differs && candidate.lower.starts_with(&word.text)).then(|| WordMatch {
                 by_stem: false,
+                typo: false,
                 quality: if candidate.lower == word.text { 1.0 } else { 0.8 },
                 span: Span::First(word.chars.len()),
             });
@@ -541,6 +610,7 @@ impl SearchIndex {
             quality: STEM_QUALITY,
             span: Span::Whole,
             by_stem: true,
+            typo: false,
         })
     }
 
@@ -549,8 +619,10 @@ impl SearchIndex {
         let quality = (score as f64 / word.perfect as f64).min(1.0);
         let gaps = at.windows(2).filter(|pair| pair[1] != pair[0] + 1).count();
         let from_word_start = at.first() == Some(&0);
-        let plausible = quality >= MIN_FUZZY_QUALITY && (gaps == 0 || (from_word_start && gaps <= max_gaps(word)));
-        plausible.then_some(WordMatch { quality, span: Span::Chars(at), by_stem: false })
+        // A short word must appear as a run: its letters scattered say nothing ("yolo" in "Yonglong").
+        let scattered_allowed = from_word_start && word.chars.len() > SHORT_WORD && gaps <= max_gaps(word);
+        let plausible = quality >= MIN_FUZZY_QUALITY && (gaps == 0 || scattered_allowed);
+        plausible.then_some(WordMatch { quality, span: Span::Chars(at), by_stem: false, typo: false })
     }
 
     fn score_paper(
@@ -563,13 +635,20 @@ impl SearchIndex {
         name_bonuses: &HashMap<usize, f64>,
     ) -> Hit {
         let mut total = 0.0;
+        let mut looseness = 0;
         let mut title_matches = Vec::new();
         let mut matched_via = None;
         // The name (title or alias) that every word matched, if one did: the query names the paper.
         let mut common_name: Option<Option<u32>> = None;
         for (i, (best, bm25)) in found.enumerate() {
+            if best.score == 0.0 && bm25 == 0.0 {
+                // A word this paper does not hold: it names nothing and explains nothing.
+                common_name = Some(None);
+                continue;
+            }
             let text_score = TEXT_WEIGHT * bm25 / (bm25 + TEXT_HALF_SCORE);
             if best.score == 0.0 || best.score < text_score {
+                looseness += 2;
                 total += text_score;
                 common_name = Some(None);
                 if matched_via.is_none() {
@@ -580,17 +659,18 @@ impl SearchIndex {
             total += best.score;
             let kind = self.field_kinds[best.field as usize];
             let by_stem = best.found.is_some_and(|(_, matched)| matches[i][matched as usize].by_stem);
+            looseness += usize::from(best.typo || by_stem);
             let is_name = matches!(kind, MatchField::Title | MatchField::Alias) && !by_stem;
             common_name = match common_name {
                 None => Some(is_name.then_some(best.field)),
                 Some(Some(name)) if name == best.field => Some(Some(name)),
                 Some(_) => Some(None),
             };
-            if kind == MatchField::Title {
-                if let Some((slot, matched)) = best.found {
-                    let field = &self.parts.fields[best.field as usize];
-                    title_matches.extend(self.positions(field, slot, &matches[i][matched as usize]));
-                }
+            if kind == MatchField::Title
+                && let Some((slot, matched)) = best.found
+            {
+                let field = &self.parts.fields[best.field as usize];
+                title_matches.extend(self.positions(field, slot, &matches[i][matched as usize]));
             } else if matched_via.is_none() {
                 matched_via = Some(Via::Field(best.field));
             }
@@ -608,7 +688,7 @@ impl SearchIndex {
         if !title_matches.is_empty() {
             matched_via = None;
         }
-        Hit { paper, score: (total * 1000.0).round() as i64, title_matches, matched_via }
+        Hit { paper, words_matched: 0, looseness, score: (total * 1000.0).round() as i64, title_matches, matched_via }
     }
 
     /// By paper, the bonus of a name that the query spells out whole or begins.
@@ -796,7 +876,7 @@ fn typo_match(candidate: &Word, key: &WordKey, word: &QueryWord) -> Option<WordM
         distance = distance.min(strsim::osa_distance(&word.text, &candidate.lower[..end]));
     }
     let quality = 0.7 - 0.1 * distance as f64;
-    (distance <= allowed).then_some(WordMatch { quality, span: Span::Whole, by_stem: false })
+    (distance <= allowed).then_some(WordMatch { quality, span: Span::Whole, by_stem: false, typo: true })
 }
 
 /// The fields a paper is found by, each the nth of its kind, in the order they are tried.
@@ -900,6 +980,98 @@ fn compounds(text: &str) -> Vec<(String, Vec<u32>)> {
     found
 }
 
+/// Words that say nothing about which paper is meant when other words are there: "how to make
+/// bert smaller" searches for "bert" and "smaller". A query of nothing else keeps them.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "all", "an", "and", "any", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from",
+    "get", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "made", "make", "makes", "me", "my", "of",
+    "on", "one", "or", "paper", "so", "than", "that", "the", "their", "them", "there", "these", "they", "this",
+    "those", "to", "up", "us", "use", "used", "uses", "using", "via", "was", "way", "ways", "we", "what", "when",
+    "where", "which", "while", "who", "why", "with", "you", "your",
+];
+
+/// Words a learner uses for an idea, and the words the catalog names it by: "bert but
+/// smaller" is about compression and distillation. A word also matches its synonyms, each a
+/// little below the word itself, and the best of them counts.
+const SYNONYMS: &[(&str, &[&str])] = &[
+    ("smaller", &["compression", "distillation", "compact", "tiny"]),
+    ("small", &["compression", "compact", "tiny", "mobile"]),
+    ("shrink", &["compression", "distillation", "pruning"]),
+    ("compress", &["compression", "distillation", "quantization"]),
+    ("tiny", &["compact", "mobile"]),
+    ("lighter", &["compression", "efficient", "mobile"]),
+    ("lightweight", &["efficient", "mobile", "compact"]),
+    ("faster", &["efficient", "speed", "fast"]),
+    ("cheaper", &["efficient", "compression"]),
+    ("phone", &["mobile"]),
+    ("phones", &["mobile"]),
+    ("anchorless", &["anchorfree"]),
+    ("missing", &["masked"]),
+    ("hidden", &["masked"]),
+    ("blank", &["masked"]),
+    ("predict", &["prediction", "modeling"]),
+    ("picture", &["image"]),
+    ("pictures", &["image"]),
+    ("photo", &["image"]),
+    ("photos", &["image"]),
+    ("truncate", &["matryoshka"]),
+    ("truncated", &["matryoshka"]),
+    ("shorten", &["matryoshka", "compression"]),
+    ("chatbot", &["chat", "dialogue", "instruction"]),
+    ("finetune", &["finetuning", "tuning"]),
+    ("translate", &["translation"]),
+    ("noise", &["diffusion", "denoising"]),
+    ("denoise", &["diffusion", "denoising"]),
+    ("moe", &["mixture"]),
+    ("experts", &["mixture"]),
+    ("thinking", &["reasoning"]),
+    ("think", &["reasoning"]),
+    ("tools", &["tool"]),
+    ("apis", &["tool"]),
+    ("judge", &["evaluation"]),
+    ("grading", &["evaluation"]),
+    ("lookup", &["retrieval"]),
+    ("search", &["retrieval"]),
+    ("documents", &["document"]),
+    ("pdf", &["document", "ocr"]),
+    ("scanned", &["document", "ocr"]),
+    ("speech", &["audio"]),
+    ("voice", &["speech"]),
+    ("graph", &["graphs"]),
+    ("bits", &["quantization"]),
+    ("int4", &["quantization"]),
+    ("int8", &["quantization"]),
+];
+
+/// Phrases a learner types for an idea that the catalog names in one word.
+const PHRASES: &[(&str, &str)] = &[
+    ("without anchor boxes", "anchor-free"),
+    ("without anchors", "anchor-free"),
+    ("no anchor boxes", "anchor-free"),
+    ("no anchors", "anchor-free"),
+    ("anchor free", "anchor-free"),
+    ("mixture of experts", "mixture-of-experts"),
+    ("text to image", "text-to-image"),
+    ("chain of thought", "chain-of-thought"),
+];
+
+/// The query with each phrase of `PHRASES` replaced by the word the catalog uses.
+fn with_phrases_named(query: &str) -> String {
+    let mut query = query.to_lowercase();
+    for (phrase, word) in PHRASES {
+        if query.contains(phrase) {
+            query = query.replace(phrase, word);
+        }
+    }
+    query
+}
+
+/// The words of a query without its common words, unless it has nothing else.
+fn content_words(words: Vec<String>) -> Vec<String> {
+    let content: Vec<String> = words.iter().filter(|w| !STOP_WORDS.contains(&w.as_str())).cloned().collect();
+    if content.is_empty() { words } else { content }
+}
+
 /// Words left out of a concept's initials: "reinforcement learning from human feedback" is "rlhf".
 const SMALL_WORDS: &[&str] = &["a", "an", "and", "for", "from", "in", "of", "on", "the", "to", "with"];
 
@@ -914,8 +1086,7 @@ mod tests {
 
     fn ids(query: &str) -> Vec<String> {
         let catalog = crate::testing::catalog();
-        let index = SearchIndex::new(catalog);
-        index.search(query).into_iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()
+        crate::testing::index().search(query).into_iter().map(|h| catalog.papers()[h.paper].id.clone()).collect()
     }
 
     fn top(query: &str) -> String {
@@ -1074,7 +1245,9 @@ mod tests {
         let catalog = crate::testing::catalog();
         let index = SearchIndex::new(catalog);
         let hits = index.search("phone");
-        let (field, line) = index.why(&hits[0], catalog).expect("says why");
+        assert!(hits.iter().all(|hit| !hit.title_matches.is_empty() || index.why(hit, catalog).is_some()));
+        let in_text = hits.iter().find(|h| matches!(h.matched_via, Some(Via::Text(_)))).expect("a match in the text");
+        let (field, line) = index.why(in_text, catalog).expect("says why");
         assert_eq!(field, MatchField::Text);
         assert!(line.to_lowercase().contains("phone"), "{line}");
         // A word typed with a hyphen is quoted from the text by its longest part.
@@ -1098,8 +1271,28 @@ mod tests {
     }
 
     #[test]
-    fn every_word_must_match() {
-        assert!(ids("bert zzzzqqq").is_empty());
+    fn a_word_that_matches_nothing_lowers_the_rank_instead_of_emptying_the_results() {
+        assert_eq!(top("bert zzzzqqq"), "bert");
         assert!(ids("   ").is_empty());
+        assert!(ids("zzzzqqq").is_empty());
+        // Papers matching both words come before those matching one.
+        let hits = crate::testing::index().search("phone bert zzzzqqq");
+        assert_eq!(crate::testing::catalog().papers()[hits[0].paper].id, "mobilebert");
+        assert!(hits.windows(2).all(|pair| pair[0].words_matched >= pair[1].words_matched));
+    }
+
+    #[test]
+    fn common_words_carry_no_weight_unless_they_are_all_there_is() {
+        assert_eq!(ids("how to make bert smaller")[..3], ids("bert smaller")[..3]);
+        assert_eq!(top("Attention Is All You Need"), "transformer");
+        assert!(!ids("the").is_empty(), "a query of common words alone still searches");
+    }
+
+    #[test]
+    fn short_words_match_as_written_not_as_scattered_letters_or_typos() {
+        assert_eq!(top("yolo"), "yolo");
+        assert!(!ids("yolo").iter().any(|id| id == "synclr"), "not through Yonglong Tian");
+        assert!(!ids("lora").iter().any(|id| id == "longformer"), "{:?}", ids("lora"));
+        assert!(ids("bert").contains(&"distilbert".to_owned()), "a run inside a word still counts");
     }
 }
