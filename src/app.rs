@@ -329,6 +329,11 @@ impl App {
         &self.hits
     }
 
+    /// Whether the search found papers that only mention the query and none that it names.
+    pub fn only_mentions(&self) -> bool {
+        self.concept_hits.is_empty() && self.hits.first().is_some_and(|hit| hit.mentioned_only)
+    }
+
     /// Why a search hit is listed, when not by its title: the field and its text.
     pub fn why(&self, hit: &Hit) -> Option<(MatchField, String)> {
         self.index.why(hit, &self.catalog)
@@ -1268,6 +1273,9 @@ impl App {
         };
         if let Some(page) = page {
             self.show_page(page);
+        } else if self.searching() {
+            // No result: the reader says so rather than keep showing an unrelated paper.
+            self.document = None;
         }
     }
 

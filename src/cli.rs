@@ -293,6 +293,9 @@ fn search(
     };
     let index = crate::builtin::index(catalog);
     let hits = parsed.run(&index, catalog, shelf);
+    if hits.first().is_some_and(|hit| hit.mentioned_only) {
+        writeln!(output.err, "mlpx: no paper named {:?} in the catalog; these mention it", parsed.words)?;
+    }
     let hits = &hits[..hits.len().min(limit)];
     if json {
         let items: Vec<PaperJson> =

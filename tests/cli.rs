@@ -117,6 +117,39 @@ fn search_says_why_a_paper_matched() {
 }
 
 #[test]
+fn a_mistyped_filter_value_is_an_error_with_the_closest_names() {
+    mlpx()
+        .args(["search", "cat:visoin", "bert"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("mlpx: `cat:visoin`: no such category; did you mean vision"));
+    mlpx().args(["search", "tag:distilation"]).assert().code(2).stderr(predicate::str::contains("distillation"));
+}
+
+#[test]
+fn a_pasted_arxiv_link_finds_its_paper() {
+    for link in [
+        "https://arxiv.org/abs/1706.03762",
+        "https://arxiv.org/pdf/1810.04805v2",
+        "https://huggingface.co/papers/1909.10351",
+    ] {
+        let out = mlpx().args(["search", "--limit", "1", link]).assert().success();
+        let first = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let id = first.split_whitespace().next().unwrap_or_default().to_owned();
+        assert!(["transformer", "bert", "tinybert"].contains(&id.as_str()), "{link}: {first}");
+    }
+}
+
+#[test]
+fn a_name_only_mentioned_in_prose_says_so() {
+    mlpx()
+        .args(["search", "megatron"])
+        .assert()
+        .success()
+        .stderr("mlpx: no paper named \"megatron\" in the catalog; these mention it\n");
+}
+
+#[test]
 fn search_without_results_exits_1() {
     mlpx().args(["search", "qqqqzzzz"]).assert().code(1).stderr(predicate::str::contains("no paper matches"));
 }

@@ -90,8 +90,15 @@ fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
-    let focused = app.focus() == Focus::List;
     let title = match (app.searching(), app.view()) {
+        (true, _) if app.only_mentions() => {
+            return render_list_titled(
+                app,
+                areas,
+                buf,
+                format!(" No paper named “{}”; mentioned in ", app.query().trim()),
+            );
+        }
         (true, _) => " Results ",
         (false, ListView::Library) => " Library ",
         (false, ListView::Concepts) => " Concepts ",
@@ -99,6 +106,11 @@ fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
         (false, ListView::Timeline) => " Timeline ",
         (false, ListView::Paths) => " Reading paths ",
     };
+    render_list_titled(app, areas, buf, title.to_owned());
+}
+
+fn render_list_titled(app: &App, areas: Areas, buf: &mut Buffer, title: String) {
+    let focused = app.focus() == Focus::List;
     pane(Line::from(title), focused).render(areas.list, buf);
     let inner = areas.list_inner();
     let rows = usize::from(inner.height);
@@ -296,6 +308,11 @@ fn render_reader(app: &App, areas: Areas, buf: &mut Buffer) {
     let focused = app.focus() == Focus::Reader;
     let Some(doc) = app.document() else {
         pane(Line::from(" Reader "), focused).render(areas.reader, buf);
+        if app.searching() && app.hits().is_empty() {
+            let text = areas.reader_text();
+            Line::styled(format!("Nothing in the catalog matches “{}”.", app.query().trim()), theme::dim())
+                .render(Rect { height: 1, ..text }, buf);
+        }
         return;
     };
     let text_area = areas.reader_text();

@@ -159,6 +159,7 @@ impl Query {
                     words_matched: 0,
                     looseness: 0,
                     score: 0,
+                    mentioned_only: false,
                     title_matches: Vec::new(),
                     matched_via: None,
                 })

@@ -89,6 +89,10 @@ pub struct Hit {
     pub looseness: usize,
     /// Within the same count of words and typos, the higher the better.
     pub score: i64,
+    /// Found only in passing: through the words of its explanation alone, without holding all
+    /// of the query there (for a single word, a mention). Such hits come after every other,
+    /// and when every hit is one, the catalog has no paper of that name.
+    pub mentioned_only: bool,
     /// Character positions in the paper's title that matched, for highlighting.
     pub title_matches: Vec<usize>,
     /// When no word matched the title: what explains why this paper is here (`SearchIndex::why`
@@ -444,13 +448,16 @@ impl SearchIndex {
                 let found = (0..words.len()).map(|i| (best[i][paper], text_scores[i][paper]));
                 let mut hit = self.score_paper(paper, found, &words, &matches, &compact, &name_bonuses);
                 hit.words_matched = words_matched[paper];
+                let in_text_only = hit.looseness == 2 * hit.words_matched;
+                hit.mentioned_only = in_text_only && (words.len() == 1 || hit.words_matched < words.len());
                 hit
             })
             .collect();
         // Papers are distinct, so an unstable sort gives the one order.
         let links = &self.parts.links;
         hits.sort_unstable_by(|a, b| {
-            (b.words_matched.cmp(&a.words_matched))
+            (a.mentioned_only.cmp(&b.mentioned_only))
+                .then(b.words_matched.cmp(&a.words_matched))
                 .then(a.looseness.cmp(&b.looseness))
                 .then(b.score.cmp(&a.score))
                 .then(links[b.paper].cmp(&links[a.paper]))
@@ -688,7 +695,15 @@ impl SearchIndex {
         if !title_matches.is_empty() {
             matched_via = None;
         }
-        Hit { paper, words_matched: 0, looseness, score: (total * 1000.0).round() as i64, title_matches, matched_via }
+        Hit {
+            paper,
+            words_matched: 0,
+            looseness,
+            score: (total * 1000.0).round() as i64,
+            mentioned_only: false,
+            title_matches,
+            matched_via,
+        }
     }
 
     /// By paper, the bonus of a name that the query spells out whole or begins.
