@@ -1070,9 +1070,10 @@ const PHRASES: &[(&str, &str)] = &[
     ("chain of thought", "chain-of-thought"),
 ];
 
-/// The query with each phrase of `PHRASES` replaced by the word the catalog uses.
+/// The query with each phrase of `PHRASES` replaced by the word the catalog uses, and a plus
+/// sign spelt out, as names write it ("Command R+" is "Command R Plus").
 fn with_phrases_named(query: &str) -> String {
-    let mut query = query.to_lowercase();
+    let mut query = query.to_lowercase().replace('+', "plus");
     for (phrase, word) in PHRASES {
         if query.contains(phrase) {
             query = query.replace(phrase, word);
