@@ -116,6 +116,8 @@ const STEM_QUALITY: f64 = 0.5;
 /// Shorter stems say too little ("use", "net").
 const MIN_STEM: usize = 4;
 const EXACT_NAME_BONUS: f64 = 1.5;
+/// How many of the papers matching fewer than the most words are scored and listed.
+const PARTIAL_LIMIT: usize = 200;
 /// What a synonym's match is worth against the word typed.
 const SYNONYM_QUALITY: f64 = 0.7;
 /// Words this long or shorter match only as written: no typo, no scattered letters.
@@ -442,8 +444,9 @@ impl SearchIndex {
         }
         let compact = compact(query);
         let name_bonuses = self.name_bonuses(&compact, &words);
-        let mut hits: Vec<Hit> = (0..papers)
-            .filter(|&paper| words_matched[paper] > 0)
+        let mut hits: Vec<Hit> = self
+            .candidates(&words_matched, &best, &text_scores)
+            .into_iter()
             .map(|paper| {
                 let found = (0..words.len()).map(|i| (best[i][paper], text_scores[i][paper]));
                 let mut hit = self.score_paper(paper, found, &words, &matches, &compact, &name_bonuses);
@@ -514,6 +517,31 @@ impl SearchIndex {
             chars,
             typos,
         }
+    }
+
+    /// The papers worth scoring: every one that matched the most words, and of those that
+    /// matched fewer, the `PARTIAL_LIMIT` best by a rough score. Scoring is the costly part of a
+    /// search, and in a large catalog a query being typed ("tinybrt d") half-matches thousands
+    /// of papers that would only ever be listed far below.
+    fn candidates(&self, words_matched: &[usize], best: &[Vec<Best>], text_scores: &[Vec<f64>]) -> Vec<usize> {
+        let most = words_matched.iter().copied().max().unwrap_or(0);
+        if most == 0 {
+            return Vec::new();
+        }
+        let (mut full, mut partial): (Vec<usize>, Vec<usize>) =
+            (0..words_matched.len()).filter(|&p| words_matched[p] > 0).partition(|&p| words_matched[p] == most);
+        if partial.len() > PARTIAL_LIMIT {
+            let rough = |paper: usize| -> f64 {
+                let fields: f64 = best.iter().map(|by_paper| by_paper[paper].score).sum();
+                let text: f64 = text_scores.iter().map(|scores| scores[paper]).sum();
+                words_matched[paper] as f64 * 100.0 + fields + TEXT_WEIGHT * text / (text + TEXT_HALF_SCORE)
+            };
+            let mut ranked: Vec<(f64, usize)> = partial.iter().map(|&paper| (rough(paper), paper)).collect();
+            ranked.select_nth_unstable_by(PARTIAL_LIMIT, |a, b| b.0.total_cmp(&a.0));
+            partial = ranked[..PARTIAL_LIMIT].iter().map(|&(_, paper)| paper).collect();
+        }
+        full.extend(partial);
+        full
     }
 
     /// Raises each paper's best field for `word` to that of its synonyms, a little below. A
