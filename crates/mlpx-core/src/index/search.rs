@@ -346,7 +346,15 @@ impl SearchIndex {
             }
             occurrence_ends.push(occurrences.len() as u32 / 3);
         }
-        let links = catalog.papers().iter().map(|paper| catalog.line_of_work(paper).len() as u32).collect();
+        // One pass over the related lists: asking each paper for its line of work would scan
+        // every other paper for backlinks, quadratic in the catalog.
+        let mut links = vec![0u32; catalog.papers().len()];
+        for (paper, entry) in catalog.papers().iter().enumerate() {
+            for other in entry.related.iter().filter_map(|id| catalog.paper_index(id)) {
+                links[paper] += 1;
+                links[other] += 1;
+            }
+        }
         let parts = Parts {
             words: builder.words,
             occurrences,
