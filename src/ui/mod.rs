@@ -91,25 +91,14 @@ fn render_search(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_list(app: &App, areas: Areas, buf: &mut Buffer) {
     let title = match (app.searching(), app.view()) {
-        (true, _) if app.only_mentions() => {
-            return render_list_titled(
-                app,
-                areas,
-                buf,
-                format!(" No paper named “{}”; mentioned in ", app.query().trim()),
-            );
-        }
-        (true, _) => " Results ",
-        (false, ListView::Library) => " Library ",
-        (false, ListView::Concepts) => " Concepts ",
-        (false, ListView::Shelf) => " Shelf ",
-        (false, ListView::Timeline) => " Timeline ",
-        (false, ListView::Paths) => " Reading paths ",
+        (true, _) if app.only_mentions() => format!(" No paper named “{}”; mentioned in ", app.query().trim()),
+        (true, _) => " Results ".to_owned(),
+        (false, ListView::Library) => " Library ".to_owned(),
+        (false, ListView::Concepts) => " Concepts ".to_owned(),
+        (false, ListView::Shelf) => " Shelf ".to_owned(),
+        (false, ListView::Timeline) => " Timeline ".to_owned(),
+        (false, ListView::Paths) => " Reading paths ".to_owned(),
     };
-    render_list_titled(app, areas, buf, title.to_owned());
-}
-
-fn render_list_titled(app: &App, areas: Areas, buf: &mut Buffer, title: String) {
     let focused = app.focus() == Focus::List;
     pane(Line::from(title), focused).render(areas.list, buf);
     let inner = areas.list_inner();
